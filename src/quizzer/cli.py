@@ -1,0 +1,97 @@
+"""The ``quizzer`` command: thin wrappers over the library, one function per command.
+
+Heavy modules (textual, the store, torch) are imported inside the command that needs them,
+so ``quizzer --help`` and the quick paths stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from quizzer.errors import UserError
+
+EPILOG = """examples:
+  quizzer                         open the review app on today's cards
+  quizzer review --plain          review in plain line mode (for scripts and simple terminals)
+  quizzer review --day 3          focus new cards on Day 3
+  quizzer validate                check every content file, list every problem
+  quizzer stats --json            today's numbers as JSON
+"""
+
+
+def _days_arg(text: str) -> set[int]:
+    """Parse ``3``, ``1-9`` or ``1,4,7-9`` into a set of day numbers."""
+    days: set[int] = set()
+    try:
+        for part in text.split(","):
+            if "-" in part:
+                lo, hi = (int(x) for x in part.split("-", 1))
+                days.update(range(lo, hi + 1))
+            else:
+                days.add(int(part))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day list like 3, 1-9 or 1,4,7-9") from None
+    if not days or min(days) < 1 or max(days) > 45:
+        raise argparse.ArgumentTypeError(f"days must be between 1 and 45, got {text!r}")
+    return days
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL (default: data.db; env QUIZZER_DB)")
+    common.add_argument("--content", metavar="DIR", help="content folder (default: the built-in course; env QUIZZER_CONTENT)")
+    common.add_argument("--profile", metavar="NAME", help="learner profile (default: 'default'; env QUIZZER_PROFILE)")
+
+    parser = argparse.ArgumentParser(
+        prog="quizzer", parents=[common], epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Daily spaced-repetition review of a 45-day PyTorch and deep-learning course.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help: str, example: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=help, description=help,
+                              epilog=f"example:\n  {example}", formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    review = add("review", "review today's due cards (the app, or --plain line mode)", "quizzer review --plain --day 1")
+    review.add_argument("--plain", action="store_true", help="line mode on stdin/stdout instead of the app")
+    focus = review.add_mutually_exclusive_group()
+    focus.add_argument("--day", type=_days_arg, metavar="DAYS", help="only cards of these days, e.g. 3 or 1-9")
+    focus.add_argument("--week", type=int, metavar="N", help="only cards of course week N")
+    focus.add_argument("--source", metavar="ID", help="only cards of one seed-course module, e.g. c2-m1-l3")
+
+    validate = add("validate", "check every content file and list every problem", "quizzer validate --code")
+    validate.add_argument("--code", action="store_true", help="also run every code block and check printed answers (needs torch; slow)")
+    validate.add_argument("--day", type=_days_arg, metavar="DAYS", help="with --code: only these days")
+
+    stats = add("stats", "today's numbers: cards by state, reviews, what is due", "quizzer stats --json")
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    add("flags", "list questions flagged as wrong or unclear, with the learner's notes", "quizzer flags")
+
+    coverage = add("coverage", "per day: topics covered, questions by kind, level and category", "quizzer coverage --json")
+    coverage.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from quizzer import commands
+
+    try:
+        return commands.run(args)
+    except UserError as exc:
+        print(f"quizzer: error: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"hint: {exc.hint}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nquizzer: interrupted; everything graded so far is saved.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
