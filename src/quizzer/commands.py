@@ -3,27 +3,43 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
-from quizzer import paths
 from quizzer.errors import UserError
 
 
-def load_content(args: argparse.Namespace):
-    """Load and validate the content folder or raise a UserError listing every problem."""
-    from quizzer.content import ContentError, load_catalog
+def _context(args: argparse.Namespace, catalog=None):
+    from quizzer.context import open_context
 
-    root = paths.content_dir(args.content)
-    if not root.is_dir():
-        raise UserError(f"content folder {root} does not exist", "pass --content DIR or set QUIZZER_CONTENT")
+    return open_context(args.db, args.content, args.profile, catalog=catalog)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from quizzer.context import load_content
+    from quizzer.review import focus_for
+
+    catalog = load_content(args.content)
+    focus = focus_for(catalog, getattr(args, "day", None), getattr(args, "week", None), getattr(args, "source", None))
+    ctx = _context(args, catalog)
     try:
-        return load_catalog(root)
-    except ContentError as exc:
-        raise UserError(exc.report(), "each line names the file, the line and the field; see content/README.md") from None
+        if getattr(args, "plain", False):
+            from quizzer.plain import run_plain
+
+            run_plain(ctx, focus)
+            return 0
+        from quizzer.tui.app import create_app
+
+        create_app(ctx, focus).run()
+        return 0
+    finally:
+        ctx.close()
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    catalog = load_content(args)
+    from quizzer.context import load_content
+
+    catalog = load_content(args.content)
     print(f"content OK: {len(catalog.days)} days, {sum(t.is_leaf for t in catalog.topics.values())} topics, "
           f"{len(catalog.questions)} questions in {catalog.root}")
     if not args.code:
@@ -38,13 +54,99 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from sqlalchemy import func, select
+
+    from quizzer import paths
+    from quizzer.stats import today_summary
+    from quizzer.store import open_store
+    from quizzer.store.models import CardRow
+
+    store = open_store(paths.database_url(args.db))
+    try:
+        import os
+
+        profile = args.profile or os.environ.get("QUIZZER_PROFILE") or "default"
+        pid = store.profile_id(profile)
+        with store.read() as s:
+            empty = not s.scalar(select(func.count()).where(CardRow.profile_id == pid))
+        if empty:  # first run: add the course's cards so "new today" means something
+            from quizzer.context import load_content
+            from quizzer.sync import sync_cards
+
+            with store.write() as s:
+                sync_cards(s, pid, load_content(args.content), datetime.now(timezone.utc))
+        summary = today_summary(store, pid, datetime.now(timezone.utc))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"quizzer · {profile}", show_header=False)
+    left = summary["left_today"]
+    table.add_row("left today", f"{left['review']} reviews · {left['learning']} learning · {left['new']} new")
+    table.add_row("reviewed today", f"{summary['reviews_today']} cards in {summary['minutes_today']} min")
+    table.add_row("due now / tomorrow", f"{summary['due_now']} / {summary['due_tomorrow']}")
+    table.add_row("cards", " · ".join(f"{v} {k}" for k, v in summary["cards_by_state"].items() if v))
+    table.add_row("all-time reviews", str(summary["total_reviews"]))
+    Console().print(table)
+    return 0
+
+
+def cmd_flags(args: argparse.Namespace) -> int:
+    from quizzer.review import flags
+
+    ctx = _context(args)
+    try:
+        found = flags(ctx.store, ctx.profile_id)
+    finally:
+        ctx.close()
+    if not found:
+        print("no open flags")
+        return 0
+    for f in found:
+        where = ctx.catalog.question_file.get(f.question_id, "retired question")
+        print(f"{f.created_at:%Y-%m-%d %H:%M}  {f.question_id}  ({where})  {f.note or '(no note)'}")
+    return 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from quizzer.context import load_content
+    from quizzer.coverage import coverage
+
+    report = coverage(load_content(args.content))
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"coverage · {report['total_questions']} questions")
+    for col in ("day", "topics", "questions", "tricky", "flash/mcq/cloze/code/num", "beg/int/adv"):
+        table.add_column(col, justify="right" if col != "day" else "left")
+    for d in report["days"]:
+        k, lv = d["by_kind"], d["by_level"]
+        table.add_row(f"{d['day']:>2} {d['title'][:38]}", f"{d['topics_covered']}/{d['topics_total']}", str(d["questions"]),
+                      str(d["tricky"]), "/".join(str(v) for v in k.values()), "/".join(str(v) for v in lv.values()))
+    Console().print(table)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     handlers = {
+        None: cmd_review,
+        "review": cmd_review,
         "validate": cmd_validate,
+        "stats": cmd_stats,
+        "flags": cmd_flags,
+        "coverage": cmd_coverage,
     }
-    command = args.command or "review"
-    handler = handlers.get(command)
-    if handler is None:
-        print(f"quizzer: '{command}' is not available yet", file=sys.stderr)
-        return 2
+    handler = handlers.get(args.command)
+    if handler is None:  # pragma: no cover - argparse rejects unknown commands first
+        raise UserError(f"unknown command {args.command!r}", "see quizzer --help")
     return handler(args)

@@ -68,8 +68,8 @@ class Question(Strict):
     @model_validator(mode="after")
     def _kind_rules(self) -> Question:
         if self.kind == "mcq":
-            if not self.choices or len(self.choices) < 2:
-                raise ValueError("choices: an mcq needs at least two choices")
+            if not self.choices or not 2 <= len(self.choices) <= 6:
+                raise ValueError("choices: an mcq needs two to six choices")
             if not any(c.correct for c in self.choices):
                 raise ValueError("choices: an mcq needs at least one choice marked 'correct: true'")
         elif self.choices is not None:

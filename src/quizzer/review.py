@@ -1,0 +1,241 @@
+"""A review session: what to show next, grading (committed at once), undo, bury, suspend, flag."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from quizzer import scheduler as sched
+from quizzer.errors import UnknownItem
+from quizzer.settings import ProfileSettings, load_settings
+from quizzer.store import Store
+from quizzer.store.models import CardRow, Flag, ReviewRow
+
+LEARN_AHEAD = timedelta(minutes=20)  # as Anki: finish learning cards due soon rather than wait
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Counts:
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass(frozen=True)
+class Focus:
+    """Restrict a session to some course days or to some question ids."""
+
+    days: frozenset[int] | None = None
+    questions: frozenset[str] | None = None
+
+    def where(self):
+        clauses = []
+        if self.days is not None:
+            clauses.append(CardRow.day.in_(sorted(self.days)))
+        if self.questions is not None:
+            clauses.append(CardRow.question_id.in_(sorted(self.questions)))
+        return and_(True, *clauses)
+
+
+class ReviewSession:
+    """Picks cards as Anki does (learning first, then reviews interleaved with new cards in
+    course order) and records each grading in its own committed transaction."""
+
+    def __init__(self, store: Store, profile_id: int, clock: Clock = utcnow, focus: Focus | None = None):
+        self.store = store
+        self.profile_id = profile_id
+        self.clock = clock
+        self.focus = focus or Focus()
+        with store.read() as s:
+            self.settings: ProfileSettings = load_settings(s, profile_id)
+        self.scheduler = sched.make_scheduler(self.settings)
+        self._since_new = 0
+        self.graded: list[int] = []  # review-log ids of this session, for undo
+
+    def reload_settings(self) -> None:
+        with self.store.read() as s:
+            self.settings = load_settings(s, self.profile_id)
+        self.scheduler = sched.make_scheduler(self.settings)
+
+    # -- what is shown -------------------------------------------------------------------
+    def _active(self, now: datetime):
+        return and_(
+            CardRow.profile_id == self.profile_id,
+            CardRow.suspended.is_(False),
+            CardRow.retired.is_(False),
+            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= now),
+            self.focus.where(),
+        )
+
+    def _today(self, now: datetime) -> tuple[datetime, datetime]:
+        return (sched.day_start(now, self.settings.day_boundary_hour),
+                sched.next_day_start(now, self.settings.day_boundary_hour))
+
+    def _done_today(self, s: Session, now: datetime) -> tuple[int, int]:
+        """(new cards introduced today, review cards reviewed today)."""
+        start, _ = self._today(now)
+        rows = s.execute(
+            select(ReviewRow.state_before, func.count())
+            .where(ReviewRow.profile_id == self.profile_id, ReviewRow.reviewed_at >= start, ReviewRow.kind == "review")
+            .group_by(ReviewRow.state_before)).all()
+        done = dict(rows)
+        return done.get(0, 0), done.get(2, 0)
+
+    def counts(self, now: datetime | None = None) -> Counts:
+        """What is left today: new (within the daily limit), learning due, reviews due."""
+        now = now or self.clock()
+        _, end = self._today(now)
+        with self.store.read() as s:
+            active = self._active(now)
+            learning = s.scalar(select(func.count()).where(active, CardRow.reps > 0, CardRow.state != 2, CardRow.due <= now + LEARN_AHEAD))
+            review = s.scalar(select(func.count()).where(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end))
+            new_avail = s.scalar(select(func.count()).where(active, CardRow.reps == 0))
+            new_done, review_done = self._done_today(s, now)
+        new = max(0, min(new_avail, self.settings.new_per_day - new_done))
+        review = max(0, min(review, self.settings.reviews_per_day - review_done))
+        return Counts(new, learning, review)
+
+    def next_card(self, now: datetime | None = None) -> CardRow | None:
+        """The card to show now, or None when today's work is done."""
+        now = now or self.clock()
+        _, end = self._today(now)
+        with self.store.read() as s:
+            active = self._active(now)
+            first = lambda q: s.scalars(q.limit(1)).first()  # noqa: E731
+            learning = first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state != 2, CardRow.due <= now).order_by(CardRow.due))
+            if learning is not None:
+                return learning
+            new_done, review_done = self._done_today(s, now)
+            review = None
+            if review_done < self.settings.reviews_per_day:
+                review = first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end).order_by(CardRow.due))
+            new = None
+            if new_done < self.settings.new_per_day:
+                new = first(select(CardRow).where(active, CardRow.reps == 0).order_by(CardRow.position))
+            if review is not None and new is not None:
+                reviews_left = s.scalar(select(func.count()).where(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end))
+                new_left = self.settings.new_per_day - new_done
+                # spread new cards evenly through the reviews instead of saving them for last
+                every = max(1, (reviews_left + new_left) // max(new_left, 1))
+                return new if self._since_new >= every - 1 else review
+            if review is not None or new is not None:
+                return review or new
+            return first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state != 2, CardRow.due <= now + LEARN_AHEAD).order_by(CardRow.due))
+
+    def card(self, card_id: int) -> CardRow:
+        with self.store.read() as s:
+            row = s.get(CardRow, card_id)
+        if row is None or row.profile_id != self.profile_id:
+            raise UnknownItem(f"no card {card_id} in this profile")
+        return row
+
+    def intervals(self, card: CardRow, now: datetime | None = None) -> dict[int, str]:
+        """Rating → the next interval as Anki shows it ("10m", "1d", "3d", "8d")."""
+        now = now or self.clock()
+        return {r: sched.format_interval(d) for r, d in sched.preview(self.scheduler, card, now).items()}
+
+    # -- what changes ----------------------------------------------------------------------
+    def grade(self, card_id: int, rating: int, duration_ms: int = 0, kind: str = "review") -> ReviewRow:
+        """Schedule the card with FSRS and commit the card and its log row together."""
+        if rating not in sched.RATINGS:
+            raise ValueError(f"rating must be 1-4, got {rating}")
+        now = self.clock()
+        with self.store.write() as s:
+            row = s.get(CardRow, card_id)
+            if row is None or row.profile_id != self.profile_id:
+                raise UnknownItem(f"no card {card_id} in this profile")
+            before = row.memory()
+            state_before = 0 if row.reps == 0 else row.state
+            card, _ = self.scheduler.review_card(sched.to_fsrs(row), sched.RATINGS[rating], now)
+            sched.apply_fsrs(row, card)
+            row.reps += 1
+            if rating == 1 and state_before == 2:
+                row.lapses += 1
+            if state_before == 0:
+                row.introduced_at = now
+            log = ReviewRow(profile_id=self.profile_id, card_id=row.id, question_id=row.question_id,
+                            reviewed_at=now, rating=rating, state_before=state_before,
+                            duration_ms=max(0, min(int(duration_ms), sched.MAX_ANSWER_MS)),
+                            before=before, after=row.memory(), kind=kind)
+            s.add(log)
+            s.flush()
+        self._since_new = 0 if state_before == 0 else self._since_new + 1
+        self.graded.append(log.id)
+        return log
+
+    def undo(self) -> str | None:
+        """Take back this session's last grading: restore the card, delete the log row."""
+        if not self.graded:
+            return None
+        log_id = self.graded.pop()
+        with self.store.write() as s:
+            log = s.get(ReviewRow, log_id)
+            if log is None:
+                return None
+            row = s.get(CardRow, log.card_id)
+            b = log.before
+            row.state, row.step, row.stability, row.difficulty = b["state"], b["step"], b["stability"], b["difficulty"]
+            row.due = datetime.fromisoformat(b["due"])
+            row.last_review = datetime.fromisoformat(b["last_review"]) if b["last_review"] else None
+            row.reps, row.lapses = b["reps"], b["lapses"]
+            if log.state_before == 0:
+                row.introduced_at = None
+            qid = row.question_id
+            s.execute(delete(ReviewRow).where(ReviewRow.id == log_id))
+        return qid
+
+    def bury(self, card_id: int) -> None:
+        """Hide the card until the next day starts."""
+        _, end = self._today(self.clock())
+        with self.store.write() as s:
+            self._own(s, card_id).buried_until = end
+
+    def set_suspended(self, card_id: int, suspended: bool = True) -> None:
+        with self.store.write() as s:
+            self._own(s, card_id).suspended = suspended
+
+    def flag(self, question_id: str, note: str = "") -> None:
+        with self.store.write() as s:
+            s.add(Flag(profile_id=self.profile_id, question_id=question_id, note=note.strip(),
+                       created_at=self.clock(), resolved=False))
+
+    def _own(self, s: Session, card_id: int) -> CardRow:
+        row = s.get(CardRow, card_id)
+        if row is None or row.profile_id != self.profile_id:
+            raise UnknownItem(f"no card {card_id} in this profile")
+        return row
+
+
+def flags(store: Store, profile_id: int, include_resolved: bool = False) -> list[Flag]:
+    with store.read() as s:
+        q = select(Flag).where(Flag.profile_id == profile_id).order_by(Flag.created_at)
+        if not include_resolved:
+            q = q.where(Flag.resolved.is_(False))
+        return list(s.scalars(q))
+
+
+def focus_for(catalog, days: Collection[int] | None = None, week: int | None = None, source: str | None = None) -> Focus:
+    """Build a Focus from CLI-style options, checking they name something real."""
+    if week is not None:
+        wk = next((w for w in catalog.course.weeks if w.week == week), None)
+        if wk is None:
+            raise UnknownItem(f"there is no week {week}", f"weeks run 1 to {catalog.course.weeks[-1].week}")
+        days = {d.day for d in wk.days}
+    if source is not None:
+        if source not in catalog.sources:
+            raise UnknownItem(f"unknown source {source!r}", "source ids look like c2-m1-l3; see content/sources.yaml")
+        return Focus(questions=frozenset(catalog.questions_for(source=source)))
+    return Focus(days=frozenset(days)) if days else Focus()

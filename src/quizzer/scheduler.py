@@ -1,0 +1,83 @@
+"""FSRS-6 scheduling through py-fsrs, the day boundary, and conversions to and from store rows."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from fsrs import Card, Rating, Scheduler, State
+
+from quizzer.settings import ProfileSettings
+from quizzer.store.models import CardRow
+
+RATINGS = {1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy}
+RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+MAX_ANSWER_MS = 60_000  # as Anki, a card left on screen counts at most a minute
+
+
+def make_scheduler(settings: ProfileSettings) -> Scheduler:
+    kwargs = {}
+    if settings.parameters:
+        kwargs["parameters"] = settings.parameters
+    return Scheduler(
+        desired_retention=settings.desired_retention,
+        learning_steps=[timedelta(minutes=m) for m in settings.learning_steps],
+        relearning_steps=[timedelta(minutes=m) for m in settings.relearning_steps],
+        maximum_interval=settings.maximum_interval,
+        enable_fuzzing=settings.enable_fuzzing,
+        **kwargs,
+    )
+
+
+def to_fsrs(row: CardRow) -> Card:
+    return Card(card_id=row.id, state=State(row.state), step=row.step, stability=row.stability,
+                difficulty=row.difficulty, due=row.due, last_review=row.last_review)
+
+
+def apply_fsrs(row: CardRow, card: Card) -> None:
+    row.state = int(card.state)
+    row.step = card.step
+    row.stability = card.stability
+    row.difficulty = card.difficulty
+    row.due = card.due
+    row.last_review = card.last_review
+
+
+def day_start(now: datetime, boundary_hour: int) -> datetime:
+    """The UTC instant the learner's current day began (local time, at ``boundary_hour``)."""
+    local = now.astimezone()
+    start = local.replace(hour=boundary_hour, minute=0, second=0, microsecond=0)
+    if local < start:
+        start -= timedelta(days=1)
+    return start.astimezone(timezone.utc)
+
+
+def next_day_start(now: datetime, boundary_hour: int) -> datetime:
+    local_start = day_start(now, boundary_hour).astimezone()
+    # add a calendar day in local time so a DST change does not shift the boundary hour
+    nxt = (local_start + timedelta(days=1)).replace(hour=boundary_hour)
+    return nxt.astimezone(timezone.utc)
+
+
+def format_interval(delta: timedelta) -> str:
+    """Anki-style short interval: 1m, 10m, 3h, 4d, 2.5mo, 1.2y."""
+    seconds = max(delta.total_seconds(), 0)
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo".replace(".0mo", "mo")
+    return f"{days / 365:.1f}y".replace(".0y", "y")
+
+
+def preview(scheduler: Scheduler, row: CardRow, now: datetime) -> dict[int, timedelta]:
+    """The interval each rating would give, without changing the card (no fuzz, as Anki shows)."""
+    fuzz = scheduler.enable_fuzzing
+    scheduler.enable_fuzzing = False
+    try:
+        return {r: scheduler.review_card(to_fsrs(row), RATINGS[r], now)[0].due - now for r in RATINGS}
+    finally:
+        scheduler.enable_fuzzing = fuzz

@@ -1,0 +1,70 @@
+"""Home: today at a glance, progress by course day, one key to start."""
+
+from __future__ import annotations
+
+from sqlalchemy import case, func, select
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quizzer.store.models import CardRow
+
+MASTERED_DAYS = 21.0  # stability at which a card counts as mastered (Anki's "mature")
+
+
+def day_progress(app) -> list[tuple[int, str, int, int, int]]:
+    """(day, title, cards, introduced, mastered) for each course day with questions."""
+    with app.ctx.store.read() as s:
+        rows = s.execute(
+            select(CardRow.day, func.count(), func.sum(case((CardRow.reps > 0, 1), else_=0)),
+                   func.sum(case((CardRow.stability >= MASTERED_DAYS, 1), else_=0)))
+            .where(CardRow.profile_id == app.ctx.profile_id, CardRow.retired.is_(False))
+            .group_by(CardRow.day).order_by(CardRow.day)).all()
+    return [(d, app.ctx.catalog.day(d).title if app.ctx.catalog.day(d) else "", n, i or 0, m or 0) for d, n, i, m in rows]
+
+
+def bar(part: int, whole: int, width: int = 20) -> str:
+    filled = round(width * part / whole) if whole else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("enter,r", "start", "Start review", id="home.start"),
+        Binding("q", "app.quit", "Quit", id="home.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home-body"):
+            yield Static(id="today")
+            yield Static(id="progress")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_numbers()
+
+    def on_mount(self) -> None:
+        self.refresh_numbers()
+
+    def refresh_numbers(self) -> None:
+        counts = self.app.session.counts()
+        progress = day_progress(self.app)
+        current = next((d for d in progress if d[3] < d[2]), progress[-1] if progress else None)
+        lines = [f"[b]Today[/b]  {counts.review} reviews due · {counts.learning} learning · {counts.new} new"]
+        if current:
+            lines.append(f"Course day {current[0]}: {current[1]}")
+        lines.append("" if counts.total else "Nothing due now. Well done!")
+        lines.append("[b]Enter[/b] start review · [b]q[/b] quit")
+        self.query_one("#today", Static).update("\n".join(lines))
+        rows = ["[b]Progress by day[/b]  (introduced · mastered / cards)"]
+        for day, title, n, introduced, mastered in progress:
+            rows.append(f"Day {day:>2} {bar(introduced, n)} {introduced:>3} · {mastered:>3} / {n:<3} {title[:40]}")
+        self.query_one("#progress", Static).update("\n".join(rows))
+
+    def action_start(self) -> None:
+        from quizzer.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())

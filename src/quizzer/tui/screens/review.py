@@ -1,0 +1,241 @@
+"""Review: one card at a time; reveal, check typed answers, grade 1-4, undo, bury, suspend, flag."""
+
+from __future__ import annotations
+
+import time
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, Label, Markdown, Static
+
+from quizzer.answers import LETTERS, Verdict, check_typed, cloze_back, cloze_front, strip_math
+from quizzer.scheduler import RATING_NAMES
+from quizzer.store.models import CardRow
+
+
+class FlagNote(ModalScreen[str | None]):
+    """Ask what is wrong with a question."""
+
+    AUTO_FOCUS = "#flag-note"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="flag.cancel")]
+
+    def compose(self) -> ComposeResult:
+        yield Label("What is wrong or unclear? (Enter saves, Esc cancels)")
+        yield Input(placeholder="e.g. the answer should say 'contiguous'", id="flag-note")
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [
+        Binding("space", "reveal", "Show answer", id="review.reveal"),
+        Binding("1", "grade(1)", "Again", id="review.again"),
+        Binding("2", "grade(2)", "Hard", id="review.hard"),
+        Binding("3", "grade(3)", "Good", id="review.good"),
+        Binding("4", "grade(4)", "Easy", id="review.easy"),
+        Binding("enter", "confirm", "Check / confirm", id="review.confirm", show=False),
+        # Anki's keys for these, so the letters stay free for MCQ choices; the ctrl variants
+        # also work while the answer box has focus
+        Binding("z,ctrl+z", "undo", "Undo", id="review.undo"),
+        Binding("minus,ctrl+b", "bury", "Bury", id="review.bury"),
+        Binding("at,ctrl+s", "suspend", "Suspend", id="review.suspend"),
+        Binding("exclamation_mark,ctrl+f", "flag", "Flag", id="review.flag"),
+        Binding("escape", "leave", "Home", id="review.home"),
+    ] + [Binding(k.lower(), f"choose('{k}')", f"Choice {k}", id=f"review.choose_{k.lower()}", show=False) for k in LETTERS]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.card: CardRow | None = None
+        self.revealed = False
+        self.verdict: Verdict | None = None
+        self.selected: set[str] = set()
+        self.shown_at = 0.0
+        self.count = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="card-header")
+        with VerticalScroll(id="card-body"):
+            yield Markdown(id="prompt")
+            yield Static(id="choices")
+            yield Input(placeholder="type your answer, Enter checks", id="typed")
+            yield Static(id="verdict")
+            with VerticalScroll(id="answer-box"):
+                yield Markdown(id="answer")
+        with Horizontal(id="grades"):
+            for r in (1, 2, 3, 4):
+                yield Button(RATING_NAMES[r], id=f"grade-{r}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_next()
+
+    @property
+    def question(self):
+        return self.app.ctx.catalog.questions[self.card.question_id]
+
+    def show_next(self) -> None:
+        self.card = self.app.session.next_card()
+        self.revealed = False
+        self.verdict = None
+        self.selected = set()
+        if self.card is None:
+            self.app.pop_screen()
+            self.app.notify(f"Done for now: {self.count} card{'s' * (self.count != 1)} reviewed.", title="Session complete")
+            return
+        q = self.question
+        topic = self.app.ctx.catalog.topics[q.topic]
+        counts = self.app.session.counts()
+        self.query_one("#card-header", Static).update(
+            f"[b]#{self.count + 1}[/b] · {counts.review} due · {counts.learning} learning · {counts.new} new   "
+            f"[b]Day {topic.day}[/b] · {topic.title}\n"
+            f"{q.kind} · [reverse] {q.category.upper()} [/reverse] · [reverse] {q.level} [/reverse] · {q.id}")
+        prompt = cloze_front(q.prompt) if q.kind == "cloze" else q.prompt
+        self.query_one("#prompt", Markdown).update(strip_math(prompt))
+        self._render_choices()
+        typed = self.query_one("#typed", Input)
+        typed.value = ""
+        typed.set_class(q.kind in ("numeric", "code_output"), "shown")
+        if q.kind in ("numeric", "code_output"):
+            typed.focus()
+        else:
+            self.set_focus(None)
+        self.query_one("#verdict", Static).update("")
+        self.query_one("#answer-box").remove_class("revealed")
+        self.query_one("#grades").remove_class("revealed")
+        self.shown_at = time.monotonic()
+
+    def _render_choices(self) -> None:
+        q = self.question
+        if q.kind != "mcq":
+            self.query_one("#choices", Static).update("")
+            return
+        lines = []
+        for letter, choice in zip(LETTERS, q.choices):
+            mark = "[x]" if letter in self.selected else "[ ]"
+            line = f"{mark} {letter}) {strip_math(choice.text)}"
+            if self.revealed:
+                ok = "✓ correct" if choice.correct else "✗ wrong"
+                line += f"\n      {ok}: {strip_math(choice.why)}"
+            lines.append(line)
+        hint = "several may be right" if q.multiple else "one is right"
+        lines.append("" if self.revealed else f"Press letters to select ({hint}), Enter checks.")
+        self.query_one("#choices", Static).update("\n".join(lines))
+
+    def _reveal(self) -> None:
+        q = self.question
+        self.revealed = True
+        answer = cloze_back(q.answer) if q.kind == "cloze" else q.answer
+        self.query_one("#answer", Markdown).update(strip_math(f"**Answer:** {answer}\n\n{q.explanation}"))
+        self.query_one("#answer-box").add_class("revealed")
+        intervals = self.app.session.intervals(self.card)
+        suggested = self.verdict.suggested_rating if self.verdict else None
+        for r in (1, 2, 3, 4):
+            button = self.query_one(f"#grade-{r}", Button)
+            button.label = f"{r} {RATING_NAMES[r]} · {intervals[r]}" + (" ★" if r == suggested else "")
+            button.variant = "primary" if r == suggested else "default"
+        self.query_one("#grades").add_class("revealed")
+        self._render_choices()
+        self.set_focus(None)
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_reveal(self) -> None:
+        if self.card is None or self.revealed:
+            return
+        if self.question.kind in ("mcq", "numeric", "code_output"):
+            self.action_confirm()
+        else:
+            self._reveal()
+
+    def action_choose(self, letter: str) -> None:
+        if self.card is None or self.revealed or self.question.kind != "mcq":
+            return
+        if letter not in LETTERS[: len(self.question.choices)]:
+            return
+        if self.question.multiple:
+            self.selected ^= {letter}
+        else:
+            self.selected = {letter}
+        self._render_choices()
+
+    def action_confirm(self) -> None:
+        if self.card is None:
+            return
+        q = self.question
+        if self.revealed:
+            if self.verdict is not None:
+                self.action_grade(self.verdict.suggested_rating)
+            return
+        if q.kind == "mcq":
+            self.verdict = check_typed(q, "".join(sorted(self.selected)))
+        elif q.kind in ("numeric", "code_output"):
+            self.verdict = check_typed(q, self.query_one("#typed", Input).value)
+        else:
+            self._reveal()
+            return
+        v = self.verdict
+        text = "✓ Correct" if v.correct else f"✗ Not quite — expected {v.expected!r}, you gave {v.given or 'nothing'!r}"
+        if v.diff:
+            text += "\n" + v.diff
+        self.query_one("#verdict", Static).update(text + "\nEnter accepts the ★ grade, or press 1-4.")
+        self._reveal()
+
+    @on(Input.Submitted, "#typed")
+    def _typed(self) -> None:
+        self.action_confirm()
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("grade-"):
+            self.action_grade(int(event.button.id[-1]))
+
+    def action_grade(self, rating: int) -> None:
+        if self.card is None or not self.revealed:
+            return
+        elapsed = int((time.monotonic() - self.shown_at) * 1000)
+        self.app.session.grade(self.card.id, rating, elapsed)  # committed before the next card shows
+        self.count += 1
+        self.show_next()
+
+    def action_undo(self) -> None:
+        qid = self.app.session.undo()
+        if qid is None:
+            self.notify("Nothing to undo in this session.")
+            return
+        self.count = max(0, self.count - 1)
+        self.notify(f"Undid the grade of {qid}.")
+        self.show_next()
+
+    def action_bury(self) -> None:
+        if self.card is not None:
+            self.app.session.bury(self.card.id)
+            self.notify(f"Buried {self.card.question_id} until tomorrow.")
+            self.show_next()
+
+    def action_suspend(self) -> None:
+        if self.card is not None:
+            self.app.session.set_suspended(self.card.id, True)
+            self.notify(f"Suspended {self.card.question_id}.")
+            self.show_next()
+
+    def action_flag(self) -> None:
+        if self.card is None:
+            return
+        qid = self.card.question_id
+
+        def saved(note: str | None) -> None:
+            if note is not None:
+                self.app.session.flag(qid, note)
+                self.notify(f"Flagged {qid}; `quizzer flags` lists it.")
+
+        self.app.push_screen(FlagNote(), saved)
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,128 @@
+"""Shared fixtures: a temp data dir, a fixed clock, and a small content folder with every kind."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+REAL_CONTENT = REPO / "content"
+
+# Two days, key before tricky within a topic, one of each kind.
+SMALL_BANKS = {
+    "day01_basics.yaml": """
+        day: 1
+        questions:
+          - id: d01-q001
+            topic: d01.s1.1.1
+            kind: flashcard
+            category: key
+            level: beginner
+            prompt: What is a tensor?
+            answer: A multi-dimensional array.
+            explanation: Tensors generalise matrices.
+          - id: d01-q002
+            topic: d01.s1.1.1
+            kind: mcq
+            category: tricky
+            level: intermediate
+            prompt: Which are even?
+            answer: 2 and 4.
+            explanation: Even numbers divide by two.
+            choices:
+              - {text: "2", correct: true, why: "2 = 2×1"}
+              - {text: "3", why: "3 is odd"}
+              - {text: "4", correct: true, why: "4 = 2×2"}
+          - id: d01-q003
+            topic: d01.s1.1.2
+            kind: numeric
+            category: key
+            level: beginner
+            prompt: How many elements does a 2×3 tensor have?
+            answer: "6"
+            explanation: 2 × 3 = 6.
+    """,
+    "day02_setup.yaml": """
+        day: 2
+        questions:
+          - id: d02-q001
+            topic: d02.s1.1.1
+            kind: cloze
+            category: key
+            level: beginner
+            prompt: PyTorch builds its graph {{c1::dynamically}}.
+            answer: PyTorch builds its graph dynamically.
+            explanation: Define-by-run.
+          - id: d02-q002
+            topic: d02.s1.1.1
+            kind: code_output
+            category: key
+            level: advanced
+            prompt: |
+              What does this print?
+              ```python
+              print(1 + 1)
+              ```
+            answer: "2"
+            explanation: Addition.
+    """,
+}
+
+
+class FixedClock:
+    """A clock the test moves by hand; UTC-aware as py-fsrs requires."""
+
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    # noon UTC, well away from the 4 a.m. day boundary in any test timezone
+    return FixedClock(datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc))
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """Every test gets its own data dir; no test touches the real data.db."""
+    monkeypatch.setenv("QUIZZER_DB", str(tmp_path / "data.db"))
+    monkeypatch.delenv("QUIZZER_CONTENT", raising=False)
+    monkeypatch.delenv("QUIZZER_PROFILE", raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    import time
+
+    time.tzset()
+
+
+def write_content(root: Path, banks: dict[str, str]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REAL_CONTENT / "course.yaml", root / "course.yaml")
+    shutil.copy(REAL_CONTENT / "sources.yaml", root / "sources.yaml")
+    (root / "days").mkdir(exist_ok=True)
+    for name, text in banks.items():
+        (root / "days" / name).write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def small_content(tmp_path) -> Path:
+    return write_content(tmp_path / "content", SMALL_BANKS)
+
+
+@pytest.fixture
+def ctx(small_content, tmp_path, clock):
+    from quizzer.context import open_context
+
+    context = open_context(str(tmp_path / "data.db"), small_content, "default", clock=clock)
+    yield context
+    context.close()

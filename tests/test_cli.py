@@ -1,0 +1,56 @@
+"""The command line: help with examples, clear errors for bad arguments, stats as JSON."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def quizzer(*args: str, input: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quizzer", *args], capture_output=True, text=True, input=input, timeout=120)
+
+
+def test_help_lists_commands_with_examples():
+    proc = quizzer("--help")
+    assert proc.returncode == 0
+    for command in ("review", "validate", "stats", "flags", "coverage"):
+        assert command in proc.stdout
+    assert "examples:" in proc.stdout
+    for command in ("review", "validate", "stats", "flags", "coverage"):
+        sub = quizzer(command, "--help")
+        assert sub.returncode == 0 and "example:" in sub.stdout, command
+
+
+def test_bad_argument_is_one_clear_line():
+    proc = quizzer("review", "--day", "zero")
+    assert proc.returncode == 2
+    assert "not a day list" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unknown_source_has_a_hint(small_content):
+    proc = quizzer("review", "--plain", "--source", "c9-m9-l9", "--content", str(small_content))
+    assert proc.returncode == 2
+    assert "unknown source 'c9-m9-l9'" in proc.stderr and "hint:" in proc.stderr
+
+
+def test_stats_json_after_reviews(tmp_path, small_content):
+    db = str(tmp_path / "s.db")
+    fresh = json.loads(quizzer("stats", "--json", "--db", db, "--content", str(small_content)).stdout)
+    assert fresh["cards_by_state"]["new"] == 5 and fresh["new_remaining_today"] == 5
+    quizzer("review", "--plain", "--db", db, "--content", str(small_content), input="\n4\n\n1\nq\n")
+    after = json.loads(quizzer("stats", "--json", "--db", db, "--content", str(small_content)).stdout)
+    assert after["reviews_today"] == 2
+    assert after["cards_by_state"]["new"] == 3 and after["cards_by_state"]["review"] == 1
+    assert after["cards_by_state"]["learning"] == 1
+    assert after["new_remaining_today"] == 3
+    assert after["due_now"] == 0  # the Again card is due in a minute, the Easy one in days
+    assert {"due_tomorrow", "reviews_today", "due_now", "new_remaining_today", "cards_by_state"} <= set(after)
+
+
+def test_flags_lists_the_note(tmp_path, ctx):
+    from quizzer.review import ReviewSession
+
+    ReviewSession(ctx.store, ctx.profile_id, ctx.clock).flag("d01-q002", "choice C is ambiguous")
+    proc = quizzer("flags", "--db", str(tmp_path / "data.db"), "--content", str(ctx.catalog.root))
+    assert "d01-q002" in proc.stdout and "choice C is ambiguous" in proc.stdout and "day01_basics.yaml" in proc.stdout

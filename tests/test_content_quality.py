@@ -1,0 +1,100 @@
+"""The built-in course meets its standard: the syllabus follows the outline, banks cover their
+days, and every piece of code in the content runs and prints what the answers say."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REAL_CONTENT, REPO
+from quizzer.content import load_catalog
+from quizzer.content.snippets import check_questions
+from quizzer.coverage import coverage
+
+SEEDS = REPO.parent / "shared" / "seeds"
+OUTLINE = SEEDS / "003_de67da8058d0aae1.txt"
+# leaf bullets per day in the seed outline, Days 1-33 (1,032 in all)
+OUTLINE_LEAVES = [25, 29, 29, 27, 28, 32, 28, 32, 35, 35, 32, 32, 32, 32, 32, 32, 28,
+                  36, 32, 36, 24, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32]
+BANK_DAYS = sorted(int(p.name[3:5]) for p in (REAL_CONTENT / "days").glob("day*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(REAL_CONTENT)
+
+
+@pytest.fixture(scope="module")
+def report(catalog):
+    return {d["day"]: d for d in coverage(catalog)["days"]}
+
+
+def test_syllabus_leaf_counts_per_day(catalog):
+    counts = Counter(t.day for t in catalog.topics.values() if t.is_leaf)
+    assert [counts[d] for d in range(1, 34)] == OUTLINE_LEAVES
+    assert sum(OUTLINE_LEAVES) == 1032
+
+
+@pytest.mark.skipif(not OUTLINE.is_file(), reason="seed outline not beside the checkout")
+def test_syllabus_follows_the_outline_exactly(catalog):
+    sys.path.insert(0, str(REPO / "scripts"))
+    from outline import parse_outline
+
+    for week in parse_outline(OUTLINE):
+        for day in week["days"]:
+            ours = catalog.day(day["day"])
+            assert ours.title == day["title"]
+            assert [s.title for s in ours.sections] == [s["title"] for s in day["sections"]]
+            for sec, their in zip(ours.sections, day["sections"]):
+                assert [b.title for b in sec.subsections] == [b["title"] for b in their["subsections"]]
+                for sub, theirs in zip(sec.subsections, their["subsections"]):
+                    assert [t.title for t in sub.topics] == theirs["topics"]
+
+
+def test_day_one_has_a_bank():
+    assert 1 in BANK_DAYS
+
+
+@pytest.mark.parametrize("day", BANK_DAYS)
+def test_bank_meets_the_standard(report, day):
+    d = report[day]
+    assert d["uncovered"] == [], f"Day {day}: leaf topics without a key question"
+    assert d["tricky"] >= 12, f"Day {day}: only {d['tricky']} tricky questions"
+    assert d["by_level"]["advanced"] * 4 >= d["questions"], f"Day {day}: under a quarter advanced"
+    assert all(d["by_level"][lv] for lv in ("beginner", "intermediate")), d["by_level"]
+    assert all(d["by_kind"][k] for k in d["by_kind"]), f"Day {day}: missing a kind: {d['by_kind']}"
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9_]+", text.lower()))
+
+
+def test_no_duplicate_or_near_duplicate_prompts(catalog):
+    items = [(q.id, _words(q.prompt + " " + " ".join(c.text for c in q.choices or []))) for q in catalog.questions.values()]
+    clashes = []
+    for i, (a, wa) in enumerate(items):
+        for b, wb in items[i + 1:]:
+            if len(wa) > 5 and len(wa & wb) / len(wa | wb) > 0.85:
+                clashes.append((a, b))
+    assert clashes == []
+
+
+def test_no_prompt_gives_away_its_answer(catalog):
+    leaks = []
+    for q in catalog.questions.values():
+        if q.kind == "cloze":
+            shown = re.sub(r"\{\{c\d+::.*?\}\}", "", q.prompt).lower()
+            leaks += [q.id for d in q.cloze_deletions if len(d) > 3 and re.search(rf"\b{re.escape(d.lower())}\b", shown)]
+        elif q.kind == "flashcard" and len(q.answer) > 12 and q.answer.lower().rstrip(".") in q.prompt.lower():
+            leaks.append(q.id)
+    assert leaks == []
+
+
+@pytest.mark.slow
+def test_every_code_block_runs_and_every_printed_answer_is_true(catalog):
+    findings = check_questions(list(catalog.questions.values()))
+    assert [str(f) for f in findings] == []

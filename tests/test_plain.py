@@ -1,0 +1,47 @@
+"""``quizzer review --plain`` driven by piped input leaves exactly the expected review rows."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+
+def run_plain(db, content, keys: str, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quizzer", "review", "--plain", "--db", str(db), "--content", str(content), *extra],
+                          input=keys, capture_output=True, text=True, timeout=120)
+
+
+def rows(db) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT question_id, rating, state_before FROM review_log ORDER BY id").fetchall()
+
+
+def test_piped_session_grades_each_kind(tmp_path, small_content):
+    db = tmp_path / "plain.db"
+    # flashcard: Enter reveals, 3 grades; mcq: AC is right, Enter takes the suggested Good;
+    # numeric: 7 is wrong, Enter takes the suggested Again; then q quits.
+    proc = run_plain(db, small_content, "\n3\nAC\n\n7\n\nq\n")
+    assert proc.returncode == 0, proc.stderr
+    assert rows(db) == [("d01-q001", 3, 0), ("d01-q002", 3, 0), ("d01-q003", 1, 0)]
+    assert "✓ correct" in proc.stdout and "3 cards graded and saved" in proc.stdout
+
+
+def test_undo_and_end_of_input(tmp_path, small_content):
+    db = tmp_path / "plain.db"
+    proc = run_plain(db, small_content, "\n4\n\nu\n2\n")  # grade, then undo it on the next card, grade again, EOF
+    assert proc.returncode == 0, proc.stderr
+    assert "undid the grade of d01-q001" in proc.stdout
+    assert rows(db) == []  # the only grade was undone; the second card was never confirmed
+
+
+def test_focus_by_day(tmp_path, small_content):
+    db = tmp_path / "plain.db"
+    proc = run_plain(db, small_content, "\n4\nq\n", "--day", "2")
+    assert rows(db) == [("d02-q001", 4, 0)], proc.stdout
+
+
+def test_unknown_week_is_a_clear_error(tmp_path, small_content):
+    proc = run_plain(tmp_path / "p.db", small_content, "", "--week", "99")
+    assert proc.returncode == 2
+    assert "there is no week 99" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,139 @@
+"""FSRS scheduling through the store: py-fsrs's intervals, daily limits, course order, the queue."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fsrs import Card, Rating, Scheduler
+from sqlalchemy import func, select
+
+from quizzer.review import Focus, ReviewSession
+from quizzer.settings import save_setting
+from quizzer.store.models import CardRow, ReviewRow
+
+
+def session_for(ctx, clock, **settings) -> ReviewSession:
+    with ctx.store.write() as s:
+        for key, value in settings.items():
+            save_setting(s, ctx.profile_id, key, value)
+    return ReviewSession(ctx.store, ctx.profile_id, clock)
+
+
+def test_good_on_new_card_matches_py_fsrs(ctx, clock):
+    session = session_for(ctx, clock, enable_fuzzing=False)
+    card = session.next_card()
+    session.grade(card.id, 3)
+    stored = session.card(card.id)
+    expected, _ = Scheduler(enable_fuzzing=False).review_card(Card(card_id=1), Rating.Good, clock())
+    assert stored.due == expected.due and stored.stability == expected.stability
+    assert stored.difficulty == expected.difficulty and stored.step == expected.step
+    # and a second Good after the step graduates it exactly as py-fsrs does
+    clock.advance(minutes=10)
+    session.grade(card.id, 3)
+    expected2, _ = Scheduler(enable_fuzzing=False).review_card(expected, Rating.Good, clock())
+    assert session.card(card.id).due == expected2.due
+    assert session.card(card.id).state == 2
+
+
+def test_desired_retention_changes_the_interval(ctx, clock):
+    session = session_for(ctx, clock, enable_fuzzing=False, learning_steps=[1.0], desired_retention=0.80)
+    card = session.next_card()
+    session.grade(card.id, 4)  # Easy graduates at once
+    expected, _ = Scheduler(enable_fuzzing=False, desired_retention=0.80, learning_steps=[timedelta(minutes=1)]).review_card(
+        Card(card_id=1), Rating.Easy, clock())
+    assert session.card(card.id).due == expected.due
+    default, _ = Scheduler(enable_fuzzing=False).review_card(Card(card_id=1), Rating.Easy, clock())
+    assert expected.due > default.due  # lower retention, longer interval
+
+
+def test_new_cards_in_course_order_key_before_tricky(ctx, clock):
+    session = session_for(ctx, clock)
+    seen = []
+    while (card := session.next_card()) is not None and card.reps == 0:
+        seen.append(card.question_id)
+        session.grade(card.id, 4)
+    assert seen == ["d01-q001", "d01-q002", "d01-q003", "d02-q001", "d02-q002"]
+
+
+def test_new_card_daily_limit_and_next_day(ctx, clock):
+    session = session_for(ctx, clock, new_per_day=2)
+    assert session.counts().new == 2
+    for _ in range(2):
+        session.grade(session.next_card().id, 4)
+    assert session.counts().new == 0
+    assert session.next_card() is None
+    clock.advance(days=1)
+    assert session.counts().new == 2
+
+
+def test_learning_cards_come_first(ctx, clock):
+    session = session_for(ctx, clock)
+    first = session.next_card()
+    session.grade(first.id, 1)  # Again: back in a minute
+    clock.advance(minutes=2)
+    assert session.next_card().id == first.id
+
+
+def test_due_reviews_interleave_with_new(ctx, clock):
+    session = session_for(ctx, clock, learning_steps=[1.0])
+    for qid in ("d01-q001", "d01-q002", "d01-q003"):
+        card = session.next_card()
+        assert card.question_id == qid
+        session.grade(card.id, 4)
+    clock.advance(days=60)  # all three reviews are due; two new cards wait
+    order = []
+    while (card := session.next_card()) is not None:
+        order.append("new" if card.reps == 0 else "review")
+        session.grade(card.id, 4)
+    assert sorted(order) == ["new", "new", "review", "review", "review"]
+    assert order[-1] != "new" or order[-2] != "new", f"new cards all at the end: {order}"
+
+
+def test_focus_on_one_day(ctx, clock):
+    session = ReviewSession(ctx.store, ctx.profile_id, clock, Focus(days=frozenset({2})))
+    assert session.next_card().question_id == "d02-q001"
+    assert session.counts().new == 2
+
+
+def test_day_boundary_at_4am(ctx, clock, monkeypatch):
+    from datetime import datetime, timezone
+
+    from quizzer.scheduler import day_start
+
+    assert day_start(datetime(2026, 3, 10, 3, 59, tzinfo=timezone.utc), 4) == datetime(2026, 3, 9, 4, tzinfo=timezone.utc)
+    assert day_start(datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc), 4) == datetime(2026, 3, 10, 4, tzinfo=timezone.utc)
+
+
+def test_undo_restores_card_and_removes_log(ctx, clock):
+    session = session_for(ctx, clock)
+    card = session.next_card()
+    session.grade(card.id, 3)
+    assert session.undo() == card.question_id
+    restored = session.card(card.id)
+    assert (restored.reps, restored.introduced_at, restored.due) == (0, None, card.due)
+    with ctx.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(ReviewRow)) == 0
+
+
+def test_bury_and_suspend_hide_the_card(ctx, clock):
+    session = session_for(ctx, clock)
+    first = session.next_card()
+    session.bury(first.id)
+    second = session.next_card()
+    assert second.id != first.id
+    session.set_suspended(second.id)
+    assert session.next_card().id not in (first.id, second.id)
+    clock.advance(days=1)
+    assert session.next_card().id == first.id  # the buried card is back tomorrow
+    with ctx.store.read() as s:
+        assert s.get(CardRow, second.id).suspended is True
+
+
+def test_settings_out_of_range_name_the_range(ctx):
+    import pytest
+
+    from quizzer.errors import UserError
+
+    with ctx.store.write() as s, pytest.raises(UserError) as info:
+        save_setting(s, ctx.profile_id, "desired_retention", 1.5)
+    assert "0.7 to 0.99" in info.value.hint
