@@ -47,3 +47,43 @@ def today_summary(store: Store, profile_id: int, now: datetime) -> dict:
         "left_today": {"new": counts.new, "learning": counts.learning, "review": counts.review},
         "total_reviews": total_reviews,
     }
+
+
+def streak(store: Store, profile_id: int, now: datetime, boundary_hour: int) -> int:
+    """Consecutive learner-days, ending today or yesterday, with at least one review."""
+    start = day_start(now, boundary_hour)
+    since = start - timedelta(days=400)
+    with store.read() as s:
+        times = s.scalars(select(ReviewRow.reviewed_at).where(ReviewRow.profile_id == profile_id, ReviewRow.reviewed_at >= since))
+        days = {(start - day_start(t, boundary_hour)).days for t in times}
+    first = 0 if 0 in days else 1  # a streak is not broken until today ends without a review
+    n = first
+    while n in days:
+        n += 1
+    return n - first
+
+
+def session_summary(store: Store, log_ids: list[int], catalog, now: datetime, profile_id: int, boundary_hour: int) -> dict:
+    """End-of-session figures: cards, minutes, accuracy by kind, lapses, due tomorrow."""
+    with store.read() as s:
+        rows = list(s.scalars(select(ReviewRow).where(ReviewRow.id.in_(log_ids)))) if log_ids else []
+    by_kind: dict[str, list[int]] = {}
+    for r in rows:
+        q = catalog.questions.get(r.question_id)
+        right = by_kind.setdefault(q.kind if q else "retired", [0, 0])
+        right[0] += r.rating > 1
+        right[1] += 1
+    end = next_day_start(now, boundary_hour)
+    tomorrow = next_day_start(end + timedelta(hours=1), boundary_hour)
+    with store.read() as s:
+        due_tomorrow = s.scalar(select(func.count()).where(
+            CardRow.profile_id == profile_id, CardRow.retired.is_(False), CardRow.suspended.is_(False),
+            CardRow.reps > 0, CardRow.due < tomorrow))
+    return {
+        "cards": len(rows),
+        "minutes": round(sum(r.duration_ms for r in rows) / 60000, 1),
+        "accuracy_by_kind": {k: round(v[0] / v[1], 3) for k, v in by_kind.items()},
+        "lapses": sum(1 for r in rows if r.rating == 1 and r.state_before == 2),
+        "again": sum(1 for r in rows if r.rating == 1),
+        "due_tomorrow": due_tomorrow,
+    }

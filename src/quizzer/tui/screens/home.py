@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from quizzer.stats import streak
 from quizzer.store.models import CardRow
 
 MASTERED_DAYS = 21.0  # stability at which a card counts as mastered (Anki's "mature")
@@ -32,7 +33,10 @@ def bar(part: int, whole: int, width: int = 20) -> str:
 
 class HomeScreen(Screen):
     BINDINGS = [
-        Binding("enter,r", "start", "Start review", id="home.start"),
+        Binding("enter,r", "app.start_review", "Start review", id="home.start"),
+        Binding("slash,b", "app.browse", "Browse", id="home.browse"),
+        Binding("w", "app.browse_weak", "Weakest", id="home.weakest"),
+        Binding("comma", "app.settings", "Settings", id="home.settings"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 
@@ -50,21 +54,21 @@ class HomeScreen(Screen):
         self.refresh_numbers()
 
     def refresh_numbers(self) -> None:
-        counts = self.app.session.counts()
-        progress = day_progress(self.app)
+        app = self.app
+        counts = app.session.counts()
+        progress = day_progress(app)
         current = next((d for d in progress if d[3] < d[2]), progress[-1] if progress else None)
-        lines = [f"[b]Today[/b]  {counts.review} reviews due · {counts.learning} learning · {counts.new} new"]
+        days = streak(app.ctx.store, app.ctx.profile_id, app.ctx.clock(), app.session.settings.day_boundary_hour)
+        lines = [f"[b]Today[/b]  {counts.review} reviews due · {counts.learning} learning · {counts.new} new"
+                 + (f" (from Day {current[0]})" if current and counts.new else "")]
+        lines.append(f"Streak: {days} day{'s' * (days != 1)}")
         if current:
             lines.append(f"Course day {current[0]}: {current[1]}")
         lines.append("" if counts.total else "Nothing due now. Well done!")
-        lines.append("[b]Enter[/b] start review · [b]q[/b] quit")
+        lines.append("[b]Enter[/b] start review · [b]/[/b] browse · [b],[/b] settings · [b]?[/b] help · [b]q[/b] quit")
         self.query_one("#today", Static).update("\n".join(lines))
         rows = ["[b]Progress by day[/b]  (introduced · mastered / cards)"]
         for day, title, n, introduced, mastered in progress:
             rows.append(f"Day {day:>2} {bar(introduced, n)} {introduced:>3} · {mastered:>3} / {n:<3} {title[:40]}")
         self.query_one("#progress", Static).update("\n".join(rows))
 
-    def action_start(self) -> None:
-        from quizzer.tui.screens.review import ReviewScreen
-
-        self.app.push_screen(ReviewScreen())

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, Markdown, Static
 
 from quizzer.answers import LETTERS, Verdict, check_typed, cloze_back, cloze_front, strip_math
+from quizzer.review import Focus, ReviewSession
 from quizzer.scheduler import RATING_NAMES
 from quizzer.store.models import CardRow
 
@@ -51,8 +52,9 @@ class ReviewScreen(Screen):
         Binding("escape", "leave", "Home", id="review.home"),
     ] + [Binding(k.lower(), f"choose('{k}')", f"Choice {k}", id=f"review.choose_{k.lower()}", show=False) for k in LETTERS]
 
-    def __init__(self) -> None:
+    def __init__(self, focus: Focus | None = None) -> None:
         super().__init__()
+        self.focus = focus
         self.card: CardRow | None = None
         self.revealed = False
         self.verdict: Verdict | None = None
@@ -75,6 +77,10 @@ class ReviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        app = self.app
+        self.session: ReviewSession = app.session if self.focus is None else ReviewSession(
+            app.ctx.store, app.ctx.profile_id, app.ctx.clock, self.focus)
+        self.started = time.monotonic()
         self.show_next()
 
     @property
@@ -82,17 +88,18 @@ class ReviewScreen(Screen):
         return self.app.ctx.catalog.questions[self.card.question_id]
 
     def show_next(self) -> None:
-        self.card = self.app.session.next_card()
+        self.card = self.session.next_card()
         self.revealed = False
         self.verdict = None
         self.selected = set()
         if self.card is None:
-            self.app.pop_screen()
-            self.app.notify(f"Done for now: {self.count} card{'s' * (self.count != 1)} reviewed.", title="Session complete")
+            from quizzer.tui.screens.summary import SummaryScreen
+
+            self.app.switch_screen(SummaryScreen(list(self.session.graded)))
             return
         q = self.question
         topic = self.app.ctx.catalog.topics[q.topic]
-        counts = self.app.session.counts()
+        counts = self.session.counts()
         self.query_one("#card-header", Static).update(
             f"[b]#{self.count + 1}[/b] · {counts.review} due · {counts.learning} learning · {counts.new} new   "
             f"[b]Day {topic.day}[/b] · {topic.title}\n"
@@ -135,7 +142,7 @@ class ReviewScreen(Screen):
         answer = cloze_back(q.answer) if q.kind == "cloze" else q.answer
         self.query_one("#answer", Markdown).update(strip_math(f"**Answer:** {answer}\n\n{q.explanation}"))
         self.query_one("#answer-box").add_class("revealed")
-        intervals = self.app.session.intervals(self.card)
+        intervals = self.session.intervals(self.card)
         suggested = self.verdict.suggested_rating if self.verdict else None
         for r in (1, 2, 3, 4):
             button = self.query_one(f"#grade-{r}", Button)
@@ -200,12 +207,12 @@ class ReviewScreen(Screen):
         if self.card is None or not self.revealed:
             return
         elapsed = int((time.monotonic() - self.shown_at) * 1000)
-        self.app.session.grade(self.card.id, rating, elapsed)  # committed before the next card shows
+        self.session.grade(self.card.id, rating, elapsed)  # committed before the next card shows
         self.count += 1
         self.show_next()
 
     def action_undo(self) -> None:
-        qid = self.app.session.undo()
+        qid = self.session.undo()
         if qid is None:
             self.notify("Nothing to undo in this session.")
             return
@@ -215,13 +222,13 @@ class ReviewScreen(Screen):
 
     def action_bury(self) -> None:
         if self.card is not None:
-            self.app.session.bury(self.card.id)
+            self.session.bury(self.card.id)
             self.notify(f"Buried {self.card.question_id} until tomorrow.")
             self.show_next()
 
     def action_suspend(self) -> None:
         if self.card is not None:
-            self.app.session.set_suspended(self.card.id, True)
+            self.session.set_suspended(self.card.id, True)
             self.notify(f"Suspended {self.card.question_id}.")
             self.show_next()
 
@@ -232,7 +239,7 @@ class ReviewScreen(Screen):
 
         def saved(note: str | None) -> None:
             if note is not None:
-                self.app.session.flag(qid, note)
+                self.session.flag(qid, note)
                 self.notify(f"Flagged {qid}; `quizzer flags` lists it.")
 
         self.app.push_screen(FlagNote(), saved)

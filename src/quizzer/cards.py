@@ -1,0 +1,46 @@
+"""Operations on one card from the browser: its history, reset, study now."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from quizzer.errors import UnknownItem
+from quizzer.store import Store
+from quizzer.store.models import CardRow, ReviewRow
+
+
+def _own(s, profile_id: int, card_id: int) -> CardRow:
+    row = s.get(CardRow, card_id)
+    if row is None or row.profile_id != profile_id:
+        raise UnknownItem(f"no card {card_id} in this profile")
+    return row
+
+
+def history(store: Store, profile_id: int, card_id: int) -> list[ReviewRow]:
+    """Every grading of the card, oldest first."""
+    with store.read() as s:
+        return list(s.scalars(select(ReviewRow).where(ReviewRow.profile_id == profile_id, ReviewRow.card_id == card_id)
+                              .order_by(ReviewRow.reviewed_at, ReviewRow.id)))
+
+
+def reset_card(store: Store, profile_id: int, card_id: int, now: datetime) -> None:
+    """Forget the card: it becomes new again. Its review history is kept."""
+    with store.write() as s:
+        row = _own(s, profile_id, card_id)
+        row.state, row.step, row.stability, row.difficulty = 1, 0, None, None
+        row.due, row.last_review, row.reps, row.lapses = now, None, 0, 0
+        row.introduced_at, row.buried_until = None, None
+
+
+def study_now(store: Store, profile_id: int, card_id: int, now: datetime) -> None:
+    """Make the card the next one shown: due now, unburied, unsuspended, first among new cards."""
+    with store.write() as s:
+        row = _own(s, profile_id, card_id)
+        row.buried_until, row.suspended = None, False
+        if row.reps == 0:
+            first = s.scalar(select(func.min(CardRow.position)).where(CardRow.profile_id == profile_id)) or 0
+            row.position = first - 1
+        else:
+            row.due = now

@@ -1,0 +1,87 @@
+"""Browse: search every card with the query language; open a card's detail."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from quizzer.errors import UserError
+from quizzer.search import search_cards
+
+STATE = {0: "new", 1: "learning", 2: "review", 3: "relearn"}
+
+
+class BrowseScreen(Screen):
+    """A search box over a table of cards; Enter on a row opens the card."""
+
+    AUTO_FOCUS = "#query"
+    BINDINGS = [
+        Binding("escape", "leave", "Home", id="browse.home"),
+        Binding("ctrl+l", "focus_query", "Search box", id="browse.focus_query"),
+    ]
+
+    def __init__(self, query: str = "is:due") -> None:
+        super().__init__()
+        self.initial = query
+        self.card_ids: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(value=self.initial, placeholder="day:3 tricky · is:due · kind:mcq · prop:r<0.8 · lapses>2 · words",
+                    id="query")
+        yield Static(id="browse-status")
+        yield DataTable(id="cards", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("id", "day", "kind", "cat", "level", "state", "due", "R", "lapses", "question")
+        self.run_query(self.initial)
+
+    def on_screen_resume(self) -> None:
+        self.run_query(self.query_one("#query", Input).value)
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.run_query(event.value)
+        self.query_one(DataTable).focus()
+
+    def run_query(self, query: str) -> None:
+        app = self.app
+        status = self.query_one("#browse-status", Static)
+        try:
+            hits = search_cards(app.ctx.store, app.ctx.profile_id, app.ctx.catalog, query, app.ctx.clock(), app.session.scheduler)
+        except UserError as exc:
+            status.update(f"✗ {exc.message}" + (f" — {exc.hint}" if exc.hint else ""))
+            return
+        table = self.query_one(DataTable)
+        table.clear()
+        self.card_ids = []
+        now = app.ctx.clock()
+        for hit in hits:
+            c = hit.card
+            q = app.ctx.catalog.questions.get(c.question_id)
+            state = "suspended" if c.suspended else STATE[0 if c.reps == 0 else c.state]
+            due = "—" if c.reps == 0 else ("now" if c.due <= now else f"{(c.due - now).days}d")
+            title = (q.prompt.strip().splitlines()[0] if q else "(retired)")[:60]
+            flag = "⚑ " if hit.flagged else ""
+            table.add_row(c.question_id, str(c.day), q.kind if q else "", q.category if q else "", q.level if q else "",
+                          state, due, f"{hit.retrievability:.2f}" if c.reps else "—", str(c.lapses), flag + title,
+                          key=str(c.id))
+            self.card_ids.append(c.id)
+        status.update(f"{len(hits)} card{'s' * (len(hits) != 1)} match {query!r}")
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        from quizzer.tui.screens.detail import CardDetailScreen
+
+        self.app.push_screen(CardDetailScreen(int(event.row_key.value)))
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

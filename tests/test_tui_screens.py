@@ -1,0 +1,127 @@
+"""Browse, card detail, settings, help and the session summary, driven headless; the store checked."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from quizzer.settings import load_settings
+from quizzer.store.models import CardRow, ReviewRow
+from quizzer.tui.app import create_app
+from quizzer.tui.screens.browse import BrowseScreen
+from quizzer.tui.screens.detail import CardDetailScreen
+from quizzer.tui.screens.help import HelpScreen, binding_rows
+from quizzer.tui.screens.settings import SettingsScreen
+from quizzer.tui.screens.summary import SummaryScreen
+
+
+def card(ctx, qid: str) -> CardRow:
+    with ctx.store.read() as s:
+        return s.scalars(select(CardRow).where(CardRow.question_id == qid)).one()
+
+
+async def test_browse_search_open_detail_and_suspend(ctx):
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, BrowseScreen)
+        app.screen.query_one("#query").value = ""
+        await pilot.press(*"kind:cloze", "enter")
+        await pilot.pause()
+        assert app.screen.card_ids == [card(ctx, "d02-q001").id]
+        await pilot.press("enter")  # open the selected row
+        await pilot.pause()
+        assert isinstance(app.screen, CardDetailScreen)
+        assert "new — not studied yet" in str(app.screen.query_one("#detail-state").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert card(ctx, "d02-q001").suspended is True
+
+
+async def test_bad_query_shows_message_not_crash(ctx):
+    app = create_app(ctx)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        app.screen.query_one("#query").value = ""
+        await pilot.press(*"kind:essay", "enter")
+        await pilot.pause()
+        assert "unknown kind 'essay'" in str(app.screen.query_one("#browse-status").render())
+
+
+async def test_study_now_reviews_that_card_first(ctx):
+    app = create_app(ctx)
+    target = card(ctx, "d02-q002").id
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(CardDetailScreen(target))
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert "d02-q002" in str(app.screen.query_one("#card-header").render())
+        await pilot.press("2", "enter", "4")  # code_output: it prints 2; Easy so it graduates
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "1 card in" in str(app.screen.query_one("#done").render())
+    with ctx.store.read() as s:
+        assert [(r.question_id, r.rating) for r in s.scalars(select(ReviewRow))] == [("d02-q002", 4)]
+
+
+async def test_detail_reset_keeps_history(ctx):
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "space", "4")  # grade d01-q001 Easy
+        await pilot.pause()
+        app.push_screen(CardDetailScreen(card(ctx, "d01-q001").id))
+        await pilot.pause()
+        assert "Easy" in str(app.screen.query_one("#detail-history").render())
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+    assert card(ctx, "d01-q001").reps == 0
+    with ctx.store.read() as s:
+        assert s.scalars(select(ReviewRow.question_id)).all() == ["d01-q001"]
+
+
+async def test_settings_validate_and_save(ctx):
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("comma")
+        assert isinstance(app.screen, SettingsScreen)
+        retention = app.screen.query_one("#set-desired_retention")
+        retention.value = "1.5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        status = str(app.screen.query_one("#settings-status").render())
+        assert "Not saved" in status and "0.7 to 0.99" in status
+        retention.value = "0.85"
+        app.screen.query_one("#set-new_per_day").value = "5"
+        app.screen.query_one("#set-theme").value = "light"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Saved" in str(app.screen.query_one("#settings-status").render())
+        assert app.theme == "textual-light"
+        assert app.session.counts().new == 5
+    with ctx.store.read() as s:
+        saved = load_settings(s, ctx.profile_id)
+    assert (saved.desired_retention, saved.new_per_day, saved.theme) == (0.85, 5, "light")
+
+
+async def test_help_lists_every_binding_with_an_id(ctx):
+    rows = binding_rows()
+    assert all(bid for _, _, _, bid in rows)
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        assert "review.again" in text and "Bury" in text and "home.browse" in text
+
+
+async def test_key_remapping_from_settings(ctx):
+    from quizzer.settings import save_setting
+
+    with ctx.store.write() as s:
+        save_setting(s, ctx.profile_id, "keys", {"review.good": "g"})
+    app = create_app(ctx)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "space", "g")
+        await pilot.pause()
+    with ctx.store.read() as s:
+        assert [(r.question_id, r.rating) for r in s.scalars(select(ReviewRow))] == [("d01-q001", 3)]
