@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from sqlalchemy import case, func, select
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -67,8 +68,13 @@ class HomeScreen(Screen):
         lines.append("" if counts.total else "Nothing due now. Well done!")
         lines.append("[b]Enter[/b] start review · [b]/[/b] browse · [b],[/b] settings · [b]?[/b] help · [b]q[/b] quit")
         self.query_one("#today", Static).update("\n".join(lines))
-        rows = ["[b]Progress by day[/b]  (introduced · mastered / cards)"]
+        table = Table(title="Progress by course day", title_justify="left", box=None, expand=True, pad_edge=False)
+        table.add_column("day", justify="right", no_wrap=True)
+        table.add_column("introduced", no_wrap=True)
+        table.add_column("seen", justify="right", no_wrap=True)
+        table.add_column("mastered", justify="right", no_wrap=True)
+        table.add_column("title", ratio=1, no_wrap=True, overflow="ellipsis")
         for day, title, n, introduced, mastered in progress:
-            rows.append(f"Day {day:>2} {bar(introduced, n)} {introduced:>3} · {mastered:>3} / {n:<3} {title[:40]}")
-        self.query_one("#progress", Static).update("\n".join(rows))
+            table.add_row(str(day), bar(introduced, n, 16), f"{introduced}/{n}", str(mastered), title)
+        self.query_one("#progress", Static).update(table)
 

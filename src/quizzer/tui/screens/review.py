@@ -7,7 +7,7 @@ import time
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, Markdown, Static
 
@@ -69,7 +69,7 @@ class ReviewScreen(Screen):
             yield Static(id="choices")
             yield Input(placeholder="type your answer, Enter checks", id="typed")
             yield Static(id="verdict")
-            with VerticalScroll(id="answer-box"):
+            with Vertical(id="answer-box"):
                 yield Markdown(id="answer")
         with Horizontal(id="grades"):
             for r in (1, 2, 3, 4):
