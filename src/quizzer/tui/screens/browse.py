@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.markup import escape
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
@@ -55,7 +56,7 @@ class BrowseScreen(Screen):
         try:
             hits = search_cards(app.ctx.store, app.ctx.profile_id, app.ctx.catalog, query, app.ctx.clock(), app.session.scheduler)
         except UserError as exc:
-            status.update(f"✗ {exc.message}" + (f" — {exc.hint}" if exc.hint else ""))
+            status.update(escape(f"✗ {exc.message}" + (f" — {exc.hint}" if exc.hint else "")))
             return
         table = self.query_one(DataTable)
         table.clear()
@@ -72,7 +73,7 @@ class BrowseScreen(Screen):
                           state, due, f"{hit.retrievability:.2f}" if c.reps else "—", str(c.lapses), flag + title,
                           key=str(c.id))
             self.card_ids.append(c.id)
-        status.update(f"{len(hits)} card{'s' * (len(hits) != 1)} match {query!r}")
+        status.update(escape(f"{len(hits)} card{'s' * (len(hits) != 1)} match {query!r}"))
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

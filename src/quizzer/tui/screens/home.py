@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from sqlalchemy import case, func, select
 from textual.app import ComposeResult
+from textual.markup import escape
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -64,7 +65,7 @@ class HomeScreen(Screen):
                  + (f" (from Day {current[0]})" if current and counts.new else "")]
         lines.append(f"Streak: {days} day{'s' * (days != 1)}")
         if current:
-            lines.append(f"Course day {current[0]}: {current[1]}")
+            lines.append(f"Course day {current[0]}: {escape(current[1])}")
         lines.append("" if counts.total else "Nothing due now. Well done!")
         lines.append("[b]Enter[/b] start review · [b]/[/b] browse · [b],[/b] settings · [b]?[/b] help · [b]q[/b] quit")
         self.query_one("#today", Static).update("\n".join(lines))

@@ -6,6 +6,7 @@ import time
 
 from textual import on
 from textual.app import ComposeResult
+from textual.markup import escape
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -102,7 +103,7 @@ class ReviewScreen(Screen):
         counts = self.session.counts()
         self.query_one("#card-header", Static).update(
             f"[b]#{self.count + 1}[/b] · {counts.review} due · {counts.learning} learning · {counts.new} new   "
-            f"[b]Day {topic.day}[/b] · {topic.title}\n"
+            f"[b]Day {topic.day}[/b] · {escape(topic.title)}\n"
             f"{q.kind} · [reverse] {q.category.upper()} [/reverse] · [reverse] {q.level} [/reverse] · {q.id}")
         prompt = cloze_front(q.prompt) if q.kind == "cloze" else q.prompt
         self.query_one("#prompt", Markdown).update(strip_math(prompt))
@@ -126,11 +127,11 @@ class ReviewScreen(Screen):
             return
         lines = []
         for letter, choice in zip(LETTERS, q.choices):
-            mark = "[x]" if letter in self.selected else "[ ]"
-            line = f"{mark} {letter}) {strip_math(choice.text)}"
+            mark = "☑" if letter in self.selected else "☐"
+            line = f"{mark} [b]{letter})[/b] {escape(strip_math(choice.text))}"
             if self.revealed:
-                ok = "✓ correct" if choice.correct else "✗ wrong"
-                line += f"\n      {ok}: {strip_math(choice.why)}"
+                ok = "[b]✓ correct[/b]" if choice.correct else "✗ wrong"
+                line += f"\n   └ {ok}: {escape(strip_math(choice.why))}"
             lines.append(line)
         hint = "several may be right" if q.multiple else "one is right"
         lines.append("" if self.revealed else f"Press letters to select ({hint}), Enter checks.")
@@ -191,6 +192,7 @@ class ReviewScreen(Screen):
         text = "✓ Correct" if v.correct else f"✗ Not quite — expected {v.expected!r}, you gave {v.given or 'nothing'!r}"
         if v.diff:
             text += "\n" + v.diff
+        text = escape(text)
         self.query_one("#verdict", Static).update(text + "\nEnter accepts the ★ grade, or press 1-4.")
         self._reveal()
 
