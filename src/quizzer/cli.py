@@ -18,6 +18,7 @@ EPILOG = """examples:
   quizzer review --day 3          focus new cards on Day 3
   quizzer validate                check every content file, list every problem
   quizzer stats --json            today's numbers as JSON
+  quizzer export anki --days 1-9  an Anki deck of Days 1-9
 """
 
 
@@ -73,6 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     coverage = add("coverage", "per day: topics covered, questions by kind, level and category", "quizzer coverage --json")
     coverage.add_argument("--json", action="store_true", help="print JSON for scripts")
+    export = add("export", "export the course as an Anki package (.apkg)", "quizzer export anki --week 1 --with-progress")
+    export.add_argument("format", choices=["anki"], help="what to export: anki")
+    scope = export.add_mutually_exclusive_group()
+    scope.add_argument("--days", type=_days_arg, metavar="DAYS", help="only these days, e.g. 1-9")
+    scope.add_argument("--week", type=int, metavar="N", help="only course week N")
+    export.add_argument("--source", metavar="ID", help="only questions of one seed-course module, e.g. c2-m1-l3")
+    export.add_argument("--tags", nargs="+", metavar="TAG", help="only questions with any of these tags")
+    export.add_argument("--out", metavar="PATH", default="quizzer-pytorch.apkg", help="output file (default: quizzer-pytorch.apkg)")
+    export.add_argument("--with-progress", action="store_true",
+                        help="carry your scheduling (due dates, intervals, FSRS memory) into Anki; needs the 'anki' package")
     return parser
 
 

@@ -137,6 +137,62 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from rich.progress import Progress
+
+    from quizzer.anki_export import export_package
+    from quizzer.context import load_content
+    from quizzer.review import focus_for
+
+    catalog = load_content(args.content)
+    focus = focus_for(catalog, args.days, args.week, None)
+    ids = catalog.questions_for(days=set(focus.days) if focus.days else None, source=args.source)
+    if args.source and args.source not in catalog.sources:
+        focus_for(catalog, source=args.source)  # raises the clear "unknown source" error
+    if args.tags:
+        wanted = set(args.tags)
+        ids = [q for q in ids if wanted & set(catalog.questions[q].tags)]
+    if not ids:
+        raise UserError("nothing to export: no question matches these options", "try without --tags/--source, or other days")
+    out = Path(args.out)
+    if out.suffix != ".apkg":
+        raise UserError(f"{out} does not end in .apkg", "Anki imports .apkg files; pass --out NAME.apkg")
+    with Progress(transient=True) as bar:
+        task = bar.add_task("exporting", total=len(ids))
+        if args.with_progress:
+            import tempfile
+
+            from quizzer.anki_progress import apply_progress
+
+            ctx = _context(args, catalog)
+            try:
+                with tempfile.TemporaryDirectory() as tmp:
+                    plain = export_package(catalog, ids, Path(tmp) / "notes.apkg",
+                                           lambda n, total: bar.update(task, completed=n))
+                    bar.update(task, description="adding your progress")
+                    carried = apply_progress(plain.path, out, ctx.store, ctx.profile_id, ctx.clock(),
+                                             ctx_settings(ctx).desired_retention)
+            finally:
+                ctx.close()
+            result = plain
+        else:
+            result = export_package(catalog, ids, out, lambda n, total: bar.update(task, completed=n))
+            carried = None
+    print(f"wrote {out}: {result.notes} notes in {len(result.decks)} deck{'s' * (len(result.decks) != 1)}"
+          + (f", {carried} cards with your progress" if carried is not None else ""))
+    print("import it in Anki with File → Import (re-importing a newer export updates notes in place)")
+    return 0
+
+
+def ctx_settings(ctx):
+    from quizzer.settings import load_settings
+
+    with ctx.store.read() as s:
+        return load_settings(s, ctx.profile_id)
+
+
 def run(args: argparse.Namespace) -> int:
     handlers = {
         None: cmd_review,
@@ -145,6 +201,7 @@ def run(args: argparse.Namespace) -> int:
         "stats": cmd_stats,
         "flags": cmd_flags,
         "coverage": cmd_coverage,
+        "export": cmd_export,
     }
     handler = handlers.get(args.command)
     if handler is None:  # pragma: no cover - argparse rejects unknown commands first

@@ -18,6 +18,7 @@ ACTIONS = [
     ("Browse cards", "browse", "Search all cards: day:3 tricky is:due prop:r<0.8 …"),
     ("Weakest cards", "browse_weak", "Cards with retrievability under 80% or several lapses"),
     ("Flagged questions", "browse_flagged", "Questions you flagged as wrong or unclear"),
+    ("Export to Anki", "export_anki", "Write the whole course to quizzer-pytorch.apkg"),
     ("Settings", "settings", "Desired retention, limits, steps, day boundary, theme, keys"),
     ("Help", "help", "Every key binding"),
     ("Home", "home", "Back to today's overview"),
@@ -84,6 +85,11 @@ class QuizzerApp(App[None]):
 
     def action_browse_flagged(self) -> None:
         self.action_browse("is:flagged")
+
+    def action_export_anki(self) -> None:
+        from quizzer.tui.screens.export import ExportScreen
+
+        self.push_screen(ExportScreen())
 
     def action_settings(self) -> None:
         from quizzer.tui.screens.settings import SettingsScreen
