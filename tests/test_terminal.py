@@ -35,7 +35,7 @@ def test_review_two_cards_in_tmux(tmp_path, small_content):
     cmd = f"{sys.executable} -m quizzer --db {db} --content {small_content}; sleep 30"
     tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", cmd)
     try:
-        wait_for(session, "Progress by day")
+        wait_for(session, "Progress by course day")
         tmux("send-keys", "-t", session, "Enter")
         wait_for(session, "d01-q001")
         tmux("send-keys", "-t", session, "Space")
