@@ -55,8 +55,36 @@ def test_syllabus_follows_the_outline_exactly(catalog):
                     assert [t.title for t in sub.topics] == theirs["topics"]
 
 
-def test_day_one_has_a_bank():
-    assert 1 in BANK_DAYS
+def test_days_one_to_nine_have_banks():
+    assert set(range(1, 10)) <= set(BANK_DAYS)
+
+
+def test_all_45_days_with_added_days_explained(catalog):
+    assert [d.day for d in catalog.days] == list(range(1, 46))
+    for day in catalog.days[33:]:
+        leaves = sum(1 for t in catalog.topics.values() if t.day == day.day and t.is_leaf)
+        assert 25 <= leaves <= 35, (day.day, leaves)
+        assert day.rationale and len(day.rationale) > 20, day.day
+
+
+def test_every_seed_module_maps_to_topics(catalog):
+    assert len(catalog.sources) == 89
+    unmapped = [s for s in catalog.sources if not catalog.source_topics(s)]
+    assert unmapped == []
+    c2_labs = [s for s in catalog.sources if s.startswith("c2-")]
+    assert len(c2_labs) == 19  # 4 modules: 15 labs and 4 assignments
+
+
+def test_coverage_json_reports_every_day(tmp_path):
+    import json
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-m", "quizzer", "coverage", "--json"], capture_output=True, text=True, check=True)
+    report = json.loads(proc.stdout)
+    assert report["total_questions"] == sum(d["questions"] for d in report["days"])
+    day3 = next(d for d in report["days"] if d["day"] == 3)
+    assert {"day", "title", "topics_total", "topics_covered", "questions", "tricky", "by_kind", "by_level", "uncovered"} <= set(day3)
+    assert day3["topics_covered"] == day3["topics_total"] == 29 and day3["uncovered"] == []
 
 
 @pytest.mark.parametrize("day", BANK_DAYS)

@@ -126,12 +126,14 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"coverage · {report['total_questions']} questions")
-    for col in ("day", "topics", "questions", "tricky", "flash/mcq/cloze/code/num", "beg/int/adv"):
-        table.add_column(col, justify="right" if col != "day" else "left")
+    table = Table(title=f"coverage · {report['total_questions']} questions", expand=True)
+    table.add_column("day", justify="right", no_wrap=True)
+    table.add_column("title", ratio=1, no_wrap=True, overflow="ellipsis")
+    for col in ("topics", "questions", "tricky", "fl/mcq/cz/co/num", "beg/int/adv"):
+        table.add_column(col, justify="right", no_wrap=True)
     for d in report["days"]:
         k, lv = d["by_kind"], d["by_level"]
-        table.add_row(f"{d['day']:>2} {d['title'][:38]}", f"{d['topics_covered']}/{d['topics_total']}", str(d["questions"]),
+        table.add_row(str(d["day"]), d["title"], f"{d['topics_covered']}/{d['topics_total']}", str(d["questions"]),
                       str(d["tricky"]), "/".join(str(v) for v in k.values()), "/".join(str(v) for v in lv.values()))
     Console().print(table)
     return 0
