@@ -74,6 +74,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     coverage = add("coverage", "per day: topics covered, questions by kind, level and category", "quizzer coverage --json")
     coverage.add_argument("--json", action="store_true", help="print JSON for scripts")
+    exercises = add("exercises", "list the PyTorch exercises by day with your status", "quizzer exercises --json")
+    exercises.add_argument("action", nargs="?", choices=["list", "verify"], default="list",
+                           help="list (default) or verify: the maintainer check that every stub fails and every solution passes")
+    exercises.add_argument("--json", action="store_true", help="print JSON for scripts")
+    exercises.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"], help="device for verify")
+
+    check = add("check", "run the hidden checks on your solution of an exercise", "quizzer check d03-pairwise-distances --watch")
+    check.add_argument("exercise", nargs="?", help="exercise id (default: the first one not yet passed)")
+    check.add_argument("--watch", action="store_true", help="re-run the checks every time you save the file")
+    check.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"], help="where to run (default: cuda, else mps, else cpu)")
+
+    hint = add("hint", "show the next hint of an exercise", "quizzer hint d03-pairwise-distances")
+    hint.add_argument("exercise", help="exercise id")
+    reset = add("reset", "restore an exercise's stub (your file is kept as a backup)", "quizzer reset d03-pairwise-distances")
+    reset.add_argument("exercise", help="exercise id")
+    solution = add("solution", "show the reference solution (after you pass, or with --give-up)", "quizzer solution d03-pairwise-distances")
+    solution.add_argument("exercise", help="exercise id")
+    solution.add_argument("--give-up", action="store_true", help="see it without passing (the exercise comes back sooner)")
+
     export = add("export", "export the course as an Anki package (.apkg)", "quizzer export anki --week 1 --with-progress")
     export.add_argument("format", choices=["anki"], help="what to export: anki")
     scope = export.add_mutually_exclusive_group()

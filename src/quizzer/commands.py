@@ -196,6 +196,8 @@ def ctx_settings(ctx):
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizzer import practice_commands
+
     handlers = {
         None: cmd_review,
         "review": cmd_review,
@@ -204,6 +206,11 @@ def run(args: argparse.Namespace) -> int:
         "flags": cmd_flags,
         "coverage": cmd_coverage,
         "export": cmd_export,
+        "exercises": practice_commands.cmd_exercises,
+        "check": practice_commands.cmd_check,
+        "hint": practice_commands.cmd_hint,
+        "reset": practice_commands.cmd_reset,
+        "solution": practice_commands.cmd_solution,
     }
     handler = handlers.get(args.command)
     if handler is None:  # pragma: no cover - argparse rejects unknown commands first

@@ -72,7 +72,41 @@ def m001_initial(conn: Connection) -> None:
     md.create_all(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial]
+def m002_exercises(conn: Connection) -> None:
+    """Exercise standing (scheduled for re-solving) and every check run."""
+    md = MetaData()
+    Table("profiles", md, Column("id", Integer, primary_key=True))
+    Table("exercise_state", md,
+          Column("id", Integer, primary_key=True),
+          Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+          Column("exercise_id", String(80), nullable=False),
+          Column("status", String(20), nullable=False),
+          Column("hints_shown", Integer, nullable=False),
+          Column("gave_up", Boolean, nullable=False),
+          Column("state", Integer),
+          Column("step", Integer),
+          Column("stability", Float),
+          Column("difficulty", Float),
+          Column("due", UTCDateTime),
+          Column("last_review", UTCDateTime),
+          Column("passes", Integer, nullable=False),
+          UniqueConstraint("profile_id", "exercise_id"))
+    Table("exercise_attempts", md,
+          Column("id", Integer, primary_key=True),
+          Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+          Column("exercise_id", String(80), nullable=False),
+          Column("started_at", UTCDateTime, nullable=False),
+          Column("status", String(20), nullable=False),
+          Column("device", String(20), nullable=False),
+          Column("seconds", Float, nullable=False),
+          Column("passed_checks", Integer, nullable=False),
+          Column("total_checks", Integer, nullable=False),
+          Index("ix_attempts_profile_exercise", "profile_id", "exercise_id"))
+    md.tables["exercise_state"].create(conn)
+    md.tables["exercise_attempts"].create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_exercises]
 LATEST = len(MIGRATIONS)
 
 

@@ -107,3 +107,41 @@ class Flag(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ExerciseState(Base):
+    """A learner's standing on one exercise, scheduled for re-solving like a card."""
+
+    __tablename__ = "exercise_state"
+    __table_args__ = (UniqueConstraint("profile_id", "exercise_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    exercise_id: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(20), default="not_started")  # not_started | failing | passed
+    hints_shown: Mapped[int] = mapped_column(Integer, default=0)
+    gave_up: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[int | None] = mapped_column(Integer)  # FSRS state once passed
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_review: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    passes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ExerciseAttempt(Base):
+    """One check run: when, on which device, the result and how long it took."""
+
+    __tablename__ = "exercise_attempts"
+    __table_args__ = (Index("ix_attempts_profile_exercise", "profile_id", "exercise_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    exercise_id: Mapped[str] = mapped_column(String(80))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20))
+    device: Mapped[str] = mapped_column(String(20))
+    seconds: Mapped[float] = mapped_column(Float)
+    passed_checks: Mapped[int] = mapped_column(Integer)
+    total_checks: Mapped[int] = mapped_column(Integer)

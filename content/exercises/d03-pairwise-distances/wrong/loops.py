@@ -1,3 +1,4 @@
+# expect: comprehension
 # Correct values, but with Python loops, which the exercise forbids.
 import torch
 

@@ -1,3 +1,4 @@
+# expect: values differ
 # Forgot the square root: returns squared distances.
 import torch
 

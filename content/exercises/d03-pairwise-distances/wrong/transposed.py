@@ -1,3 +1,4 @@
+# expect: expected shape (3, 4), got (4, 3)
 # Broadcast the wrong way round: (m, n) instead of (n, m).
 import torch
 
