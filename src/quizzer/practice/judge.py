@@ -80,9 +80,21 @@ def kill_group(proc: subprocess.Popen) -> None:
         pass
 
 
+def _memory(pid: str, rss_pages: int, page: int) -> int:
+    """Proportional set size: forked children share pages, and plain RSS would count them twice."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss_pages * page
+
+
 def group_usage(pgid: int) -> tuple[int, int]:
-    """(processes, resident bytes) of a process group, read from /proc."""
-    count = rss = 0
+    """(processes, memory in bytes) of a process group, read from /proc."""
+    count = used = 0
     page = os.sysconf("SC_PAGE_SIZE")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -94,8 +106,8 @@ def group_usage(pgid: int) -> tuple[int, int]:
             continue
         if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, …, rss is the 22nd
             count += 1
-            rss += int(fields[21]) * page
-    return count, rss
+            used += _memory(entry, int(fields[21]), page)
+    return count, used
 
 
 def _load(name: str, path: Path):

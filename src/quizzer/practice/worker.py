@@ -8,6 +8,7 @@ job folder and the learner's workspace.
 
 from __future__ import annotations
 
+import errno
 import importlib.util
 import json
 import os
@@ -84,7 +85,13 @@ def main() -> None:
             except NotImplementedError as exc:
                 results.append({"ok": False, "outputs": None, "error": "NotImplementedError: " + (str(exc) or "not implemented yet"),
                                 "not_implemented": True})
-            except Exception as exc:
+            except OSError as exc:
+                if exc.errno == errno.EFBIG:  # the judge's output limit (RLIMIT_FSIZE) was reached
+                    message = "your code printed or wrote too much (over the output limit); print less"
+                else:
+                    message = _learner_traceback(exc, learner)
+                results.append({"ok": False, "outputs": None, "error": message})
+            except (Exception, SystemExit) as exc:
                 results.append({"ok": False, "outputs": None, "error": _learner_traceback(exc, learner)})
     sys.stdout.flush()
     torch.save(results, job["out"])

@@ -18,6 +18,7 @@ ACTIONS = [
     ("Browse cards", "browse", "Search all cards: day:3 tricky is:due prop:r<0.8 …"),
     ("Weakest cards", "browse_weak", "Cards with retrievability under 80% or several lapses"),
     ("Flagged questions", "browse_flagged", "Questions you flagged as wrong or unclear"),
+    ("Exercises", "exercises", "PyTorch exercises by day: edit, check, hints"),
     ("Export to Anki", "export_anki", "Write the whole course to quizzer-pytorch.apkg"),
     ("Settings", "settings", "Desired retention, limits, steps, day boundary, theme, keys"),
     ("Help", "help", "Every key binding"),
@@ -57,6 +58,9 @@ class QuizzerApp(App[None]):
         self.ctx = ctx
         self.session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock, focus)
         self.sub_title = f"{ctx.catalog.course.title} · {ctx.profile}"
+        from quizzer.practice.models import load_exercises
+
+        self.exercises = load_exercises(ctx.catalog.root)
 
     def on_mount(self) -> None:
         self.apply_settings()
@@ -85,6 +89,11 @@ class QuizzerApp(App[None]):
 
     def action_browse_flagged(self) -> None:
         self.action_browse("is:flagged")
+
+    def action_exercises(self) -> None:
+        from quizzer.tui.screens.exercises import ExercisesScreen
+
+        self.push_screen(ExercisesScreen())
 
     def action_export_anki(self) -> None:
         from quizzer.tui.screens.export import ExportScreen

@@ -14,13 +14,15 @@ def binding_rows() -> list[tuple[str, str, str, str]]:
     from quizzer.tui.app import QuizzerApp
     from quizzer.tui.screens.browse import BrowseScreen
     from quizzer.tui.screens.detail import CardDetailScreen
+    from quizzer.tui.screens.exercises import ExercisesScreen
     from quizzer.tui.screens.home import HomeScreen
     from quizzer.tui.screens.review import ReviewScreen
     from quizzer.tui.screens.settings import SettingsScreen
 
     rows = []
     for name, cls in [("everywhere", QuizzerApp), ("home", HomeScreen), ("review", ReviewScreen),
-                      ("browse", BrowseScreen), ("card", CardDetailScreen), ("settings", SettingsScreen)]:
+                      ("browse", BrowseScreen), ("card", CardDetailScreen), ("exercises", ExercisesScreen),
+                      ("settings", SettingsScreen)]:
         for b in cls.BINDINGS:
             if isinstance(b, Binding) and not (name == "review" and b.id and b.id.startswith("review.choose_")):
                 rows.append((name, b.key, b.description, b.id or ""))

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from quizzer.practice.progress import standings
 from quizzer.stats import streak
 from quizzer.store.models import CardRow
 
@@ -38,6 +39,7 @@ class HomeScreen(Screen):
         Binding("enter,r", "app.start_review", "Start review", id="home.start"),
         Binding("slash,b", "app.browse", "Browse", id="home.browse"),
         Binding("w", "app.browse_weak", "Weakest", id="home.weakest"),
+        Binding("x", "app.exercises", "Exercises", id="home.exercises"),
         Binding("comma", "app.settings", "Settings", id="home.settings"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
@@ -64,6 +66,11 @@ class HomeScreen(Screen):
         lines = [f"[b]Today[/b]  {counts.review} reviews due · {counts.learning} learning · {counts.new} new"
                  + (f" (from Day {current[0]})" if current and counts.new else "")]
         lines.append(f"Streak: {days} day{'s' * (days != 1)}")
+        if app.exercises:
+            marks = standings(app.ctx.store, app.ctx.profile_id, app.ctx.clock())
+            due = sum(1 for m in marks.values() if m.status == "due")
+            passed = sum(1 for m in marks.values() if m.status in ("passed", "due"))
+            lines.append(f"Exercises: {due} due for re-solving · {passed}/{len(app.exercises)} passed · [b]x[/b] to open")
         if current:
             lines.append(f"Course day {current[0]}: {escape(current[1])}")
         lines.append("" if counts.total else "Nothing due now. Well done!")

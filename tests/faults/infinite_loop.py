@@ -1,0 +1,3 @@
+def pairwise_distances(x, y):
+    while True:
+        pass

@@ -1,0 +1,2 @@
+def pairwise_distances(x, y)
+    return x

@@ -1,0 +1,114 @@
+"""The learner's exercise workflow: list, check, hint, reset, solution, re-solving when due."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import select
+
+from conftest import REAL_CONTENT
+from quizzer.practice.models import load_exercises
+from quizzer.practice.progress import record_attempt, standing
+from quizzer.practice.runner import CheckResult
+from quizzer.store.models import ExerciseAttempt
+
+EX_ID = "d03-pairwise-distances"
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    ws = tmp_path / "exercises"
+    monkeypatch.setenv("QUIZZER_EXERCISES", str(ws))
+    return ws
+
+
+def quizzer(*args: str, input: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quizzer", *args], capture_output=True, text=True, input=input, timeout=300)
+
+
+def test_check_creates_the_file_fails_then_passes_and_is_stored(workspace, tmp_path):
+    db = tmp_path / "data.db"
+    first = quizzer("check", EX_ID, "--db", str(db), "--device", "cpu")
+    learner = workspace / "day03" / "pairwise_distances.py"
+    assert learner.exists() and "raise NotImplementedError" in learner.read_text()
+    assert first.returncode == 1 and "not started" in first.stdout
+    shutil.copy(REAL_CONTENT / "exercises" / EX_ID / "solution.py", learner)
+    second = quizzer("check", EX_ID, "--db", str(db))
+    assert second.returncode == 0 and "PASSED" in second.stdout, second.stdout + second.stderr
+    listed = json.loads(quizzer("exercises", "--json", "--db", str(db)).stdout)
+    mine = next(e for e in listed if e["id"] == EX_ID)
+    assert mine["status"] == "passed" and mine["attempts"] == 2 and mine["day"] == 3 and mine["topics"]
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT status, device FROM exercise_attempts ORDER BY id").fetchall()
+    assert rows == [("failed", "cpu"), ("passed", "cpu")]
+
+
+def test_solution_hidden_until_pass_or_give_up_and_hints_advance(workspace, tmp_path):
+    db = str(tmp_path / "data.db")
+    hidden = quizzer("solution", EX_ID, "--db", db)
+    assert hidden.returncode == 2 and "stays hidden" in hidden.stderr and "pow(2)" not in hidden.stdout
+    h1, h2 = quizzer("hint", EX_ID, "--db", db), quizzer("hint", EX_ID, "--db", db)
+    assert "hint 1 of 3" in h1.stdout and "hint 2 of 3" in h2.stdout
+    given = quizzer("solution", EX_ID, "--give-up", "--db", db)
+    assert given.returncode == 0 and "pow(2)" in given.stdout
+
+
+def test_reset_keeps_a_backup(workspace, tmp_path):
+    learner = workspace / "day03" / "pairwise_distances.py"
+    learner.parent.mkdir(parents=True)
+    learner.write_text("# my attempt\n")
+    out = quizzer("reset", EX_ID, "--db", str(tmp_path / "d.db"))
+    assert "kept as" in out.stdout
+    assert "raise NotImplementedError" in learner.read_text()
+    [backup] = list(learner.parent.glob("pairwise_distances.*.bak.py"))
+    assert backup.read_text() == "# my attempt\n"
+
+
+def test_unknown_exercise_is_a_clear_error(workspace, tmp_path):
+    out = quizzer("check", "d03-pairwise", "--db", str(tmp_path / "d.db"))
+    assert out.returncode == 2 and "no exercise 'd03-pairwise'" in out.stderr and "d03-pairwise-distances" in out.stderr
+
+
+def test_a_pass_schedules_re_solving_and_the_old_solution_moves_aside(ctx, clock, workspace):
+    ex = load_exercises(REAL_CONTENT, workspace)[EX_ID]
+    passed = CheckResult(EX_ID, "passed", "all passed", "cpu", 1.0, [{"name": "a", "status": "pass", "message": ""}])
+    record_attempt(ctx.store, ctx.profile_id, passed, clock())
+    now = standing(ctx.store, ctx.profile_id, EX_ID, clock())
+    assert now.status == "passed" and now.due > clock()
+    clock.now = now.due
+    assert standing(ctx.store, ctx.profile_id, EX_ID, clock()).status == "due"
+    from quizzer.practice.progress import reset_workspace
+
+    ex.workspace.parent.mkdir(parents=True)
+    ex.workspace.write_text("solved\n")
+    backup = reset_workspace(ex, clock())
+    assert backup and "raise NotImplementedError" in ex.workspace.read_text()
+    with ctx.store.read() as s:
+        assert len(s.scalars(select(ExerciseAttempt)).all()) == 1
+
+
+async def test_exercises_screen_runs_a_check_and_stores_it(ctx, workspace):
+    from quizzer.tui.app import create_app
+
+    shutil.copytree(REAL_CONTENT / "exercises" / EX_ID, ctx.catalog.root / "exercises" / EX_ID)
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        table = app.screen.query_one("#exercise-table")
+        ids = list(app.exercises)
+        table.move_cursor(row=ids.index(EX_ID))
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "not started" in str(app.screen.query_one("#exercise-detail").render())
+        await pilot.press("h")
+        assert "hint 1 of" in str(app.screen.query_one("#exercise-detail").render())
+    with ctx.store.read() as s:
+        assert [a.status for a in s.scalars(select(ExerciseAttempt))] == ["failed"]
