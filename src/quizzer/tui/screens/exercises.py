@@ -75,7 +75,9 @@ class ExercisesScreen(Screen):
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
         ex = self.current
-        if ex:
+        # a table refresh re-highlights the same row; keep the check results on screen then
+        if ex and ex.id != getattr(self, "_shown_id", None):
+            self._shown_id = ex.id
             self.show(f"[b]{escape(ex.meta.title)}[/b]\nyour file: {escape(str(ex.workspace))}\n"
                       "e edit · c check · h hint · s solution (after a pass) · ctrl+r reset")
 
