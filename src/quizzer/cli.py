@@ -67,8 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--code", action="store_true", help="also run every code block and check printed answers (needs torch; slow)")
     validate.add_argument("--day", type=_days_arg, metavar="DAYS", help="with --code: only these days")
 
-    stats = add("stats", "today's numbers: cards by state, reviews, what is due", "quizzer stats --json")
-    stats.add_argument("--json", action="store_true", help="print JSON for scripts")
+    stats = add("stats", "where you stand: today, activity, forecast, retention, calibration, mastery", "quizzer stats --week 1")
+    stats.add_argument("--json", action="store_true", help="print every figure as JSON for scripts")
+    stats_scope = stats.add_mutually_exclusive_group()
+    stats_scope.add_argument("--days", type=_days_arg, metavar="DAYS", help="only cards of these days, e.g. 1-9")
+    stats_scope.add_argument("--week", type=int, metavar="N", help="only cards of course week N")
+
+    optimize = add("optimize", "fit FSRS to your own reviews; adopt the fit only if it predicts better", "quizzer optimize --reschedule")
+    optimize.add_argument("--reschedule", action="store_true", help="recompute every card's schedule from its history with the new parameters")
 
     add("flags", "list questions flagged as wrong or unclear, with the learner's notes", "quizzer flags")
 

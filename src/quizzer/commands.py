@@ -60,41 +60,81 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
     from quizzer import paths
+    from quizzer.analytics import full_stats
+    from quizzer.context import load_content
+    from quizzer.review import focus_for
     from quizzer.stats import today_summary
     from quizzer.store import open_store
     from quizzer.store.models import CardRow
 
+    import os
+
+    profile = args.profile or os.environ.get("QUIZZER_PROFILE") or "default"
+    catalog = load_content(args.content)
+    focus = focus_for(catalog, getattr(args, "days", None), getattr(args, "week", None))
+    wanted = set(catalog.questions_for(days=set(focus.days))) if focus.days else None
     store = open_store(paths.database_url(args.db))
     try:
-        import os
-
-        profile = args.profile or os.environ.get("QUIZZER_PROFILE") or "default"
         pid = store.profile_id(profile)
         with store.read() as s:
             empty = not s.scalar(select(func.count()).where(CardRow.profile_id == pid))
+        now = datetime.now(timezone.utc)
         if empty:  # first run: add the course's cards so "new today" means something
-            from quizzer.context import load_content
             from quizzer.sync import sync_cards
 
             with store.write() as s:
-                sync_cards(s, pid, load_content(args.content), datetime.now(timezone.utc))
-        summary = today_summary(store, pid, datetime.now(timezone.utc))
+                sync_cards(s, pid, catalog, now)
+        summary = today_summary(store, pid, now)
+        figures = full_stats(store, pid, now, catalog, wanted, _exercise_days(store, pid, catalog, now))
     finally:
         store.close()
     if args.json:
-        print(json.dumps(summary, indent=2))
+        print(json.dumps({**summary, **figures}, indent=2, default=str))
         return 0
     from rich.console import Console
-    from rich.table import Table
 
-    table = Table(title=f"quizzer · {profile}", show_header=False)
-    left = summary["left_today"]
-    table.add_row("left today", f"{left['review']} reviews · {left['learning']} learning · {left['new']} new")
-    table.add_row("reviewed today", f"{summary['reviews_today']} cards in {summary['minutes_today']} min")
-    table.add_row("due now / tomorrow", f"{summary['due_now']} / {summary['due_tomorrow']}")
-    table.add_row("cards", " · ".join(f"{v} {k}" for k, v in summary["cards_by_state"].items() if v))
-    table.add_row("all-time reviews", str(summary["total_reviews"]))
-    Console().print(table)
+    from quizzer.stats_view import render
+
+    Console().print(render(summary, figures))
+    return 0
+
+
+def _exercise_days(store, profile_id, catalog, now) -> dict:
+    """Per course day: exercises passed, attempted and in total."""
+    from quizzer.practice.models import load_exercises
+    from quizzer.practice.progress import standings
+
+    exercises = load_exercises(catalog.root)
+    marks = standings(store, profile_id, now)
+    out: dict[int, dict] = {}
+    for ex in exercises.values():
+        row = out.setdefault(ex.meta.day, {"passed": 0, "attempted": 0, "total": 0})
+        row["total"] += 1
+        st = marks.get(ex.id)
+        if st and st.attempts:
+            row["attempted"] += 1
+            row["passed"] += st.status in ("passed", "due")
+    return out
+
+
+def cmd_optimize(args: argparse.Namespace) -> int:
+    from quizzer.optimizer import fit, reschedule
+
+    ctx = _context(args)
+    try:
+        report = fit(ctx.store, ctx.profile_id, ctx.clock())
+        print(f"fitted FSRS-6 to {report.reviews} reviews in {report.seconds:.2f} s "
+              f"(trained on {report.train_items} items, judged on the {report.test_items} latest)")
+        print(f"  held-out log loss   default {report.default['log_loss']:.4f} → fitted {report.fitted['log_loss']:.4f}")
+        print(f"  held-out RMSE(bins) default {report.default['rmse_bins']:.4f} → fitted {report.fitted['rmse_bins']:.4f}")
+        if report.adopted:
+            print("adopted: the fitted parameters predict your later reviews better; they now schedule your cards")
+            if args.reschedule:
+                print(f"rescheduled {reschedule(ctx.store, ctx.profile_id)} cards from their histories")
+        else:
+            print("kept the current parameters: the fit did not predict your later reviews better")
+    finally:
+        ctx.close()
     return 0
 
 
@@ -206,6 +246,7 @@ def run(args: argparse.Namespace) -> int:
         "flags": cmd_flags,
         "coverage": cmd_coverage,
         "export": cmd_export,
+        "optimize": cmd_optimize,
         "exercises": practice_commands.cmd_exercises,
         "check": practice_commands.cmd_check,
         "hint": practice_commands.cmd_hint,

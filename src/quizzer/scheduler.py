@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from fsrs import Card, Rating, Scheduler, State
 
@@ -44,7 +45,15 @@ def apply_fsrs(row: CardRow, card: Card) -> None:
 
 def day_start(now: datetime, boundary_hour: int) -> datetime:
     """The UTC instant the learner's current day began (local time, at ``boundary_hour``)."""
-    local = now.astimezone()
+    # every UTC offset is a multiple of 15 minutes, so a 15-minute slot shares its day start;
+    # caching by slot makes statistics over long histories cheap
+    slot = int(now.timestamp()) // 900
+    return _day_start_of_slot(slot, boundary_hour)
+
+
+@lru_cache(maxsize=65536)
+def _day_start_of_slot(slot: int, boundary_hour: int) -> datetime:
+    local = datetime.fromtimestamp(slot * 900, timezone.utc).astimezone()
     start = local.replace(hour=boundary_hour, minute=0, second=0, microsecond=0)
     if local < start:
         start -= timedelta(days=1)

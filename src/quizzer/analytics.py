@@ -1,0 +1,193 @@
+"""Statistics in the spirit of Anki's, and beyond: activity, workload, true retention, FSRS
+calibration on the learner's own history, and mastery of the course by week, day and topic."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from quizzer.history import LoggedReview, load_history
+from quizzer.scheduler import day_start, make_scheduler, to_fsrs
+from quizzer.settings import ProfileSettings, load_settings
+from quizzer.store import Store
+from quizzer.store.models import CardRow
+
+MATURE_DAYS = 21  # Anki's threshold for a mature card, and ours for "mastered"
+
+
+def activity(history: list[LoggedReview], now: datetime, boundary: int, days: int = 365) -> dict:
+    """Reviews and minutes per learner day, the streak, and answer-button counts."""
+    today = day_start(now, boundary)
+    per_day: Counter[str] = Counter()
+    minutes: defaultdict[str, float] = defaultdict(float)
+    offsets: set[int] = set()
+    for r in history:
+        start = day_start(r.at, boundary)
+        back = (today - start).days
+        if back < days:
+            key = start.astimezone().date().isoformat()
+            per_day[key] += 1
+            minutes[key] += r.duration_ms / 60000
+        offsets.add(back)
+    first = 0 if 0 in offsets else 1
+    streak = first
+    while streak in offsets:
+        streak += 1
+    buttons = Counter(r.rating for r in history)
+    return {
+        "reviews_per_day": dict(sorted(per_day.items())),
+        "minutes_per_day": {k: round(v, 1) for k, v in sorted(minutes.items())},
+        "streak": streak - first,
+        "days_studied": len(per_day),
+        "answer_buttons": {name: buttons.get(i, 0) for i, name in ((1, "again"), (2, "hard"), (3, "good"), (4, "easy"))},
+    }
+
+
+def true_retention(history: list[LoggedReview], now: datetime, boundary: int, periods=(7, 30, 365)) -> dict:
+    """Share of review-state cards recalled (rating > Again), first review of the day per card,
+    split young/mature by the scheduled interval."""
+    today = day_start(now, boundary)
+    seen: set[tuple[int, datetime]] = set()
+    firsts = []
+    for r in history:
+        if r.state_before != 2 or r.last_review_before is None:
+            continue
+        key = (r.card_id, day_start(r.at, boundary))
+        if key in seen:
+            continue
+        seen.add(key)
+        interval = (r.due_before - r.last_review_before).total_seconds() / 86400
+        firsts.append(((today - key[1]).days, interval >= MATURE_DAYS, r.rating > 1))
+    out = {}
+    for period in periods:
+        rows = [f for f in firsts if f[0] < period]
+        out[f"last_{period}_days"] = {
+            group: _rate([ok for _, mature, ok in rows if want(mature)])
+            for group, want in (("young", lambda m: not m), ("mature", lambda m: m), ("all", lambda m: True))}
+    return out
+
+
+def _rate(outcomes: list[bool]) -> dict:
+    return {"reviews": len(outcomes), "retention": round(sum(outcomes) / len(outcomes), 4) if outcomes else None}
+
+
+def calibration(history: list[LoggedReview], settings: ProfileSettings, bins: int = 20) -> dict:
+    """Predicted recall (FSRS retrievability at review time) against what happened: per-bin
+    means, log loss and RMSE(bins), the metrics of the srs-benchmark."""
+    scheduler = make_scheduler(settings)
+    decay, factor = scheduler._DECAY, scheduler._FACTOR  # the forgetting curve py-fsrs uses
+    pairs = []
+    for r in history:
+        if r.state_before == 0 or r.stability_before is None or r.last_review_before is None:
+            continue
+        elapsed = (r.at - r.last_review_before).days
+        if elapsed < 1:  # same-day repeats test short-term memory, which this curve does not model
+            continue
+        p = (1 + factor * elapsed / r.stability_before) ** decay
+        pairs.append((p, 1.0 if r.rating > 1 else 0.0))
+    if not pairs:
+        return {"reviews": 0, "log_loss": None, "rmse_bins": None, "bins": []}
+    eps = 1e-6
+    log_loss = -sum(y * math.log(max(p, eps)) + (1 - y) * math.log(max(1 - p, eps)) for p, y in pairs) / len(pairs)
+    grouped: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for p, y in pairs:
+        grouped[min(int(p * bins), bins - 1)].append((p, y))
+    table, sq = [], 0.0
+    for b in sorted(grouped):
+        rows = grouped[b]
+        pred = sum(p for p, _ in rows) / len(rows)
+        actual = sum(y for _, y in rows) / len(rows)
+        sq += len(rows) * (pred - actual) ** 2
+        table.append({"from": b / bins, "to": (b + 1) / bins, "reviews": len(rows),
+                      "predicted": round(pred, 4), "actual": round(actual, 4)})
+    return {"reviews": len(pairs), "log_loss": round(log_loss, 5), "rmse_bins": round(math.sqrt(sq / len(pairs)), 5),
+            "bins": table}
+
+
+def forecast(cards: list[CardRow], now: datetime, boundary: int, seconds_per_review: float, days: int = 30) -> list[dict]:
+    """Reviews due on each of the next ``days`` learner days (overdue counted today), as Anki's Future Due."""
+    today = day_start(now, boundary)
+    counts = Counter()
+    for c in cards:
+        if c.reps == 0 or c.suspended or c.retired:
+            continue
+        counts[max(0, (day_start(c.due, boundary) - today).days)] += 1
+    return [{"day": i, "date": (today + timedelta(days=i)).astimezone().date().isoformat(), "reviews": counts.get(i, 0),
+             "minutes": round(counts.get(i, 0) * seconds_per_review / 60, 1)} for i in range(days)]
+
+
+def memory(cards: list[CardRow], settings: ProfileSettings, now: datetime) -> tuple[dict, dict[int, float]]:
+    """Average retrievability and estimated total knowledge (Σ R over reviewed cards)."""
+    scheduler = make_scheduler(settings)
+    r = {c.id: scheduler.get_card_retrievability(to_fsrs(c), now) for c in cards if c.reps > 0 and not c.retired}
+    return ({"reviewed_cards": len(r), "average_retrievability": round(sum(r.values()) / len(r), 4) if r else None,
+             "estimated_total_knowledge": round(sum(r.values()), 1)}, r)
+
+
+def mastery(catalog, cards: list[CardRow], retrievability: dict[int, float], exercises: dict | None = None) -> dict:
+    """Per week, day and topic: cards, introduced, mastered (stability ≥ 21 d), average R, lapses."""
+    def blank():
+        return {"cards": 0, "introduced": 0, "mastered": 0, "lapses": 0, "_r": []}
+
+    weeks, days, topics = defaultdict(blank), defaultdict(blank), defaultdict(blank)
+    for c in cards:
+        q = catalog.questions.get(c.question_id) if catalog else None
+        if q is None or c.retired:
+            continue
+        t = catalog.topics[q.topic]
+        leaf = q.topic
+        for bucket in (weeks[t.week], days[t.day], topics[leaf]):
+            bucket["cards"] += 1
+            if c.reps > 0:
+                bucket["introduced"] += 1
+                bucket["lapses"] += c.lapses
+                bucket["_r"].append(retrievability.get(c.id, 0.0))
+                bucket["mastered"] += (c.stability or 0) >= MATURE_DAYS
+
+    def done(bucket):
+        rs = bucket.pop("_r")
+        bucket["average_retrievability"] = round(sum(rs) / len(rs), 4) if rs else None
+        return bucket
+
+    topic_rows = []
+    for tid, b in topics.items():
+        b = done(b)
+        topic_rows.append({"topic": tid, "title": catalog.topics[tid].title, "day": catalog.topics[tid].day, **b})
+    weakest = sorted((t for t in topic_rows if t["introduced"] >= 1 and t["average_retrievability"] is not None),
+                     key=lambda t: (t["average_retrievability"], -t["lapses"]))[:10]
+    day_rows = []
+    for d in sorted(days):
+        row = {"day": d, "title": catalog.day(d).title, **done(days[d])}
+        if exercises is not None:
+            row["exercises"] = exercises.get(d, {"passed": 0, "attempted": 0, "total": 0})
+        day_rows.append(row)
+    return {"weeks": [{"week": w, **done(weeks[w])} for w in sorted(weeks)], "days": day_rows,
+            "topics": sorted(topic_rows, key=lambda t: catalog.topics[t["topic"]].order), "weakest_topics": weakest}
+
+
+def full_stats(store: Store, profile_id: int, now: datetime, catalog=None, question_ids: set[str] | None = None,
+               exercises: dict | None = None) -> dict:
+    """Every figure behind ``quizzer stats --json`` (restricted to ``question_ids`` when given)."""
+    with store.read() as s:
+        settings = load_settings(s, profile_id)
+        q = select(CardRow).where(CardRow.profile_id == profile_id)
+        cards = [c for c in s.scalars(q) if question_ids is None or c.question_id in question_ids]
+    history = load_history(store, profile_id, question_ids=question_ids)
+    boundary = settings.day_boundary_hour
+    recent = [r.duration_ms for r in history[-1000:] if r.duration_ms > 0]
+    per_review = (sum(recent) / len(recent) / 1000) if recent else 10.0
+    mem, r = memory(cards, settings, now)
+    out = {
+        "activity": activity(history, now, boundary),
+        "forecast": forecast(cards, now, boundary, per_review),
+        "seconds_per_review": round(per_review, 1),
+        "retention": {"desired": settings.desired_retention, **true_retention(history, now, boundary)},
+        "memory": mem,
+        "calibration": calibration(history, settings),
+    }
+    if catalog is not None:
+        out["mastery"] = mastery(catalog, cards, r, exercises)
+    return out
