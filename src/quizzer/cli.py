@@ -73,6 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     stats_scope.add_argument("--days", type=_days_arg, metavar="DAYS", help="only cards of these days, e.g. 1-9")
     stats_scope.add_argument("--week", type=int, metavar="N", help="only cards of course week N")
 
+    exam = add("exam", "a timed self-assessment over chosen days, weeks or seed modules", "quizzer exam --days 1-7 --n 30 --minutes 20")
+    exam_scope = exam.add_mutually_exclusive_group()
+    exam_scope.add_argument("--days", type=_days_arg, metavar="DAYS", help="days to draw from, e.g. 1-7")
+    exam_scope.add_argument("--week", type=int, metavar="N", help="course week N")
+    exam_scope.add_argument("--source", metavar="ID", help="one seed-course module, e.g. c2-m1-l3")
+    exam.add_argument("--n", type=int, default=20, metavar="N", help="number of questions (default 20)")
+    exam.add_argument("--minutes", type=float, metavar="M", help="time limit in minutes (default: none)")
+    exam.add_argument("--seed", type=int, help="draw the same questions again")
+    exam.add_argument("--as-reviews", action="store_true", help="also count the answers as reviews (default: the schedule is untouched)")
+    exam.add_argument("--plain", action="store_true", help="line mode on stdin/stdout instead of the app")
+    exam.add_argument("--json", action="store_true", help="with --plain: print the report as JSON at the end")
+
     optimize = add("optimize", "fit FSRS to your own reviews; adopt the fit only if it predicts better", "quizzer optimize --reschedule")
     optimize.add_argument("--reschedule", action="store_true", help="recompute every card's schedule from its history with the new parameters")
 

@@ -117,6 +117,42 @@ def _exercise_days(store, profile_id, catalog, now) -> dict:
     return out
 
 
+def cmd_exam(args: argparse.Namespace) -> int:
+    from quizzer.context import load_content
+    from quizzer.exam import ExamRun, pick_questions
+    from quizzer.review import focus_for
+
+    if args.n < 1 or args.n > 500:
+        raise UserError(f"--n {args.n} is out of range", "ask for 1 to 500 questions")
+    if args.minutes is not None and args.minutes <= 0:
+        raise UserError("--minutes must be positive", "e.g. --minutes 20")
+    catalog = load_content(args.content)
+    focus = focus_for(catalog, args.days, args.week, args.source)
+    if focus.questions is not None:
+        candidates = sorted(focus.questions)
+    else:
+        candidates = catalog.questions_for(days=set(focus.days) if focus.days else None)
+    scope = (f"days {min(args.days)}-{max(args.days)}" if args.days else f"week {args.week}" if args.week
+             else f"source {args.source}" if args.source else "whole course")
+    questions = pick_questions(catalog, candidates, args.n, args.seed)
+    ctx = _context(args, catalog)
+    try:
+        run = ExamRun(scope, questions, ctx.clock(), args.minutes)
+        if args.plain:
+            from quizzer.exam_plain import run_exam_plain
+
+            rep = run_exam_plain(ctx, run, args.as_reviews)
+            if args.json:
+                print(json.dumps(rep, indent=2))
+            return 0
+        from quizzer.tui.app import create_app
+
+        create_app(ctx, exam=(run, args.as_reviews)).run()
+        return 0
+    finally:
+        ctx.close()
+
+
 def cmd_optimize(args: argparse.Namespace) -> int:
     from quizzer.optimizer import fit, reschedule
 
@@ -247,6 +283,7 @@ def run(args: argparse.Namespace) -> int:
         "coverage": cmd_coverage,
         "export": cmd_export,
         "optimize": cmd_optimize,
+        "exam": cmd_exam,
         "exercises": practice_commands.cmd_exercises,
         "check": practice_commands.cmd_check,
         "hint": practice_commands.cmd_hint,

@@ -106,7 +106,24 @@ def m002_exercises(conn: Connection) -> None:
     md.tables["exercise_attempts"].create(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_exercises]
+def m003_exams(conn: Connection) -> None:
+    """Self-assessment exams with their answers."""
+    md = MetaData()
+    Table("profiles", md, Column("id", Integer, primary_key=True))
+    exams = Table("exams", md,
+                  Column("id", Integer, primary_key=True),
+                  Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+                  Column("scope", String(200), nullable=False),
+                  Column("started_at", UTCDateTime, nullable=False),
+                  Column("finished_at", UTCDateTime, nullable=False),
+                  Column("questions", Integer, nullable=False),
+                  Column("correct", Integer, nullable=False),
+                  Column("answers", JSON, nullable=False),
+                  Index("ix_exams_profile_scope", "profile_id", "scope"))
+    exams.create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_exercises, m003_exams]
 LATEST = len(MIGRATIONS)
 
 

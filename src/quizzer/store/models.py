@@ -145,3 +145,18 @@ class ExerciseAttempt(Base):
     seconds: Mapped[float] = mapped_column(Float)
     passed_checks: Mapped[int] = mapped_column(Integer)
     total_checks: Mapped[int] = mapped_column(Integer)
+
+
+class Exam(Base):
+    """A finished self-assessment: its scope, score and every answer."""
+
+    __tablename__ = "exams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    scope: Mapped[str] = mapped_column(String(200))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    questions: Mapped[int] = mapped_column(Integer)
+    correct: Mapped[int] = mapped_column(Integer)
+    answers: Mapped[list] = mapped_column(JSON)  # [{question, topic, level, kind, given, correct}]

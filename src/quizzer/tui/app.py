@@ -18,6 +18,7 @@ ACTIONS = [
     ("Browse cards", "browse", "Search all cards: day:3 tricky is:due prop:r<0.8 …"),
     ("Weakest cards", "browse_weak", "Cards with retrievability under 80% or several lapses"),
     ("Flagged questions", "browse_flagged", "Questions you flagged as wrong or unclear"),
+    ("Statistics", "stats", "Activity, workload, retention, calibration, mastery"),
     ("Exercises", "exercises", "PyTorch exercises by day: edit, check, hints"),
     ("Export to Anki", "export_anki", "Write the whole course to quizzer-pytorch.apkg"),
     ("Settings", "settings", "Desired retention, limits, steps, day boundary, theme, keys"),
@@ -53,9 +54,10 @@ class QuizzerApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, ctx: Context, focus: Focus | None = None):
+    def __init__(self, ctx: Context, focus: Focus | None = None, exam=None):
         super().__init__()
         self.ctx = ctx
+        self.exam = exam
         self.session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock, focus)
         self.sub_title = f"{ctx.catalog.course.title} · {ctx.profile}"
         from quizzer.practice.models import load_exercises
@@ -65,6 +67,10 @@ class QuizzerApp(App[None]):
     def on_mount(self) -> None:
         self.apply_settings()
         self.push_screen(HomeScreen())
+        if self.exam is not None:
+            from quizzer.tui.screens.exam import ExamScreen
+
+            self.push_screen(ExamScreen(*self.exam))
 
     def apply_settings(self) -> None:
         """Theme and key remapping from the profile's settings."""
@@ -89,6 +95,11 @@ class QuizzerApp(App[None]):
 
     def action_browse_flagged(self) -> None:
         self.action_browse("is:flagged")
+
+    def action_stats(self) -> None:
+        from quizzer.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
 
     def action_exercises(self) -> None:
         from quizzer.tui.screens.exercises import ExercisesScreen
@@ -116,6 +127,6 @@ class QuizzerApp(App[None]):
             self.pop_screen()
 
 
-def create_app(ctx: Context, focus: Focus | None = None) -> QuizzerApp:
-    """Build the app from an open context (content, store, profile)."""
-    return QuizzerApp(ctx, focus)
+def create_app(ctx: Context, focus: Focus | None = None, exam=None) -> QuizzerApp:
+    """Build the app from an open context (content, store, profile); ``exam`` opens an exam."""
+    return QuizzerApp(ctx, focus, exam)

@@ -14,7 +14,9 @@ def binding_rows() -> list[tuple[str, str, str, str]]:
     from quizzer.tui.app import QuizzerApp
     from quizzer.tui.screens.browse import BrowseScreen
     from quizzer.tui.screens.detail import CardDetailScreen
+    from quizzer.tui.screens.exam import ExamScreen
     from quizzer.tui.screens.exercises import ExercisesScreen
+    from quizzer.tui.screens.stats import StatsScreen
     from quizzer.tui.screens.home import HomeScreen
     from quizzer.tui.screens.review import ReviewScreen
     from quizzer.tui.screens.settings import SettingsScreen
@@ -22,6 +24,7 @@ def binding_rows() -> list[tuple[str, str, str, str]]:
     rows = []
     for name, cls in [("everywhere", QuizzerApp), ("home", HomeScreen), ("review", ReviewScreen),
                       ("browse", BrowseScreen), ("card", CardDetailScreen), ("exercises", ExercisesScreen),
+                      ("stats", StatsScreen), ("exam", ExamScreen),
                       ("settings", SettingsScreen)]:
         for b in cls.BINDINGS:
             if isinstance(b, Binding) and not (name == "review" and b.id and b.id.startswith("review.choose_")):

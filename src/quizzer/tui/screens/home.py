@@ -11,11 +11,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from quizzer.optimizer import reviews_since_last_fit
 from quizzer.practice.progress import standings
 from quizzer.stats import streak
 from quizzer.store.models import CardRow
 
-MASTERED_DAYS = 21.0  # stability at which a card counts as mastered (Anki's "mature")
+MASTERED_DAYS = 21.0
+SUGGEST_FIT_AFTER = 400  # reviews; Anki suggests re-optimizing about monthly  # stability at which a card counts as mastered (Anki's "mature")
 
 
 def day_progress(app) -> list[tuple[int, str, int, int, int]]:
@@ -40,6 +42,7 @@ class HomeScreen(Screen):
         Binding("slash,b", "app.browse", "Browse", id="home.browse"),
         Binding("w", "app.browse_weak", "Weakest", id="home.weakest"),
         Binding("x", "app.exercises", "Exercises", id="home.exercises"),
+        Binding("s", "app.stats", "Stats", id="home.stats"),
         Binding("comma", "app.settings", "Settings", id="home.settings"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
@@ -73,6 +76,9 @@ class HomeScreen(Screen):
             lines.append(f"Exercises: {due} due for re-solving · {passed}/{len(app.exercises)} passed · [b]x[/b] to open")
         if current:
             lines.append(f"Course day {current[0]}: {escape(current[1])}")
+        fresh = reviews_since_last_fit(app.ctx.store, app.ctx.profile_id)
+        if fresh >= SUGGEST_FIT_AFTER:
+            lines.append(f"{fresh} reviews since FSRS was last fitted to you: run [b]quizzer optimize[/b] to fit it.")
         lines.append("" if counts.total else "Nothing due now. Well done!")
         lines.append("[b]Enter[/b] start review · [b]/[/b] browse · [b],[/b] settings · [b]?[/b] help · [b]q[/b] quit")
         self.query_one("#today", Static).update("\n".join(lines))

@@ -1,0 +1,55 @@
+"""Statistics in the app: charts of activity, workload and calibration, plus the tables."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual_plotext import PlotextPlot
+
+from quizzer.analytics import full_stats
+from quizzer.stats import today_summary
+
+
+class StatsScreen(Screen):
+    BINDINGS = [Binding("escape", "leave", "Home", id="stats.home")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            with Horizontal(classes="charts"):
+                yield PlotextPlot(id="chart-activity")
+                yield PlotextPlot(id="chart-forecast")
+            with Horizontal(classes="charts"):
+                yield PlotextPlot(id="chart-calibration")
+            yield Static(id="stats-tables")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.app
+        now = app.ctx.clock()
+        figures = full_stats(app.ctx.store, app.ctx.profile_id, now, app.ctx.catalog)
+        summary = today_summary(app.ctx.store, app.ctx.profile_id, now)
+        per_day = figures["activity"]["reviews_per_day"]
+        days = sorted(per_day)[-30:]
+        plt = self.query_one("#chart-activity", PlotextPlot).plt
+        plt.title("Reviews per day (last 30 study days)")
+        if days:
+            plt.bar([d[5:] for d in days], [per_day[d] for d in days])
+        plt = self.query_one("#chart-forecast", PlotextPlot).plt
+        plt.title("Due in the next 30 days")
+        plt.bar([str(f["day"]) for f in figures["forecast"]], [f["reviews"] for f in figures["forecast"]])
+        cal = figures["calibration"]
+        plt = self.query_one("#chart-calibration", PlotextPlot).plt
+        plt.title(f"Calibration: predicted vs actual recall (log loss {cal['log_loss']}, RMSE {cal['rmse_bins']})")
+        if cal["bins"]:
+            plt.plot([b["predicted"] for b in cal["bins"]], [b["actual"] for b in cal["bins"]], marker="dot", label="you")
+            plt.plot([0, 1], [0, 1], label="perfect")
+        from quizzer.stats_view import render
+
+        self.query_one("#stats-tables", Static).update(render(summary, figures))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
