@@ -126,3 +126,19 @@ def ctx(small_content, tmp_path, clock):
     context = open_context(str(tmp_path / "data.db"), small_content, "default", clock=clock)
     yield context
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch):
+    """A blinking cursor makes screenshots depend on timing; keep it steadily on."""
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+@pytest.fixture(autouse=True)
+def _seeded_fuzz():
+    """py-fsrs fuzzes intervals with the global random generator; seed it so runs repeat."""
+    import random
+
+    random.seed(1234)

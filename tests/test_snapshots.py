@@ -9,6 +9,12 @@ from quizzer.review import Focus
 from quizzer.tui.app import create_app
 
 SIZES = [(80, 24), (120, 40)]
+
+
+async def settle(pilot) -> None:
+    """Let charts and Markdown finish their asynchronous first render."""
+    for _ in range(3):
+        await pilot.pause(0.1)
 KINDS = {  # question of each kind in the small content, and the keys that answer it
     "flashcard": ("d01-q001", ["space"]),
     "mcq": ("d01-q002", ["a", "b", "enter"]),
@@ -52,3 +58,21 @@ def test_settings(snap_compare, ctx, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help(snap_compare, ctx, size):
     assert snap_compare(create_app(ctx), terminal_size=size, press=["question_mark"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_stats(snap_compare, ctx, size):
+    from quizzer.review import ReviewSession
+
+    session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock)
+    for rating in (3, 1, 4):
+        session.grade(session.next_card().id, rating)
+    assert snap_compare(create_app(ctx), terminal_size=size, press=["s"], run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_exam(snap_compare, ctx, size):
+    from quizzer.exam import ExamRun
+
+    run = ExamRun("week 1", ["d01-q002", "d02-q002"], ctx.clock(), None)
+    assert snap_compare(create_app(ctx, exam=(run, False)), terminal_size=size, run_before=settle)

@@ -95,7 +95,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     from quizzer.stats_view import render
 
-    Console().print(render(summary, figures))
+    Console().print(render(summary, figures, now.astimezone().date()))
     return 0
 
 

@@ -33,24 +33,22 @@ def bars(values: list[int]) -> str:
     return "".join(BARS[min(8, round(8 * v / top))] if top else " " for v in values)
 
 
-def render(summary: dict, stats: dict) -> Group:
+def render(summary: dict, stats: dict, today: date) -> Group:
     parts = []
     left = summary["left_today"]
-    today = Table.grid(padding=(0, 2))
-    today.add_row("left today", f"{left['review']} reviews · {left['learning']} learning · {left['new']} new")
-    today.add_row("reviewed today", f"{summary['reviews_today']} cards in {summary['minutes_today']} min")
-    today.add_row("streak", f"{stats['activity']['streak']} days")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_row("left today", f"{left['review']} reviews · {left['learning']} learning · {left['new']} new")
+    grid.add_row("reviewed today", f"{summary['reviews_today']} cards in {summary['minutes_today']} min")
+    grid.add_row("streak", f"{stats['activity']['streak']} days")
     mem = stats["memory"]
     if mem["average_retrievability"] is not None:
-        today.add_row("memory", f"average recall {mem['average_retrievability']:.0%} · estimated knowledge "
+        grid.add_row("memory", f"average recall {mem['average_retrievability']:.0%} · estimated knowledge "
                                 f"{mem['estimated_total_knowledge']:g} of {mem['reviewed_cards']} cards")
-    parts.append(Panel(today, title="Today", title_align="left"))
+    parts.append(Panel(grid, title="Today", title_align="left"))
 
     act = stats["activity"]
-    days = sorted(act["reviews_per_day"])
-    last = date.fromisoformat(days[-1]) if days else date.today()
     b = act["answer_buttons"]
-    parts.append(Panel(Group(heatmap(act["reviews_per_day"], max(last, date.today())),
+    parts.append(Panel(Group(heatmap(act["reviews_per_day"], today),
                              Text(f"answer buttons: again {b['again']} · hard {b['hard']} · good {b['good']} · easy {b['easy']}"
                                   f" · {act['days_studied']} days studied")), title="Activity", title_align="left"))
 

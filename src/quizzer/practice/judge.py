@@ -54,13 +54,14 @@ def _limits() -> None:
 class WarmWorker:
     """A worker process started ahead of its job, torch already imported."""
 
-    def __init__(self) -> None:
+    def __init__(self, warm_optim: bool = False) -> None:
         self.dir = tempfile.TemporaryDirectory(prefix="quizzer-check-")
         self.log = open(Path(self.dir.name) / "output.log", "wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "quizzer.practice.worker"], stdin=subprocess.PIPE, stdout=self.log,
             stderr=subprocess.STDOUT, start_new_session=True, cwd=self.dir.name, preexec_fn=_limits,
-            env=dict(os.environ, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1"))
+            env=dict(os.environ, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1",
+                     **({"QUIZZER_WARM_OPTIM": "1"} if warm_optim else {})))
 
     def close(self) -> None:
         kill_group(self.proc)
@@ -278,13 +279,15 @@ def _run_with_worker(job, worker: WarmWorker, folder: Path, learner: Path, devic
 
 def main() -> None:
     if "--serve" in sys.argv:
-        warm = WarmWorker()
+        import torch._dynamo  # noqa: F401  (see WarmWorker: optimizers import it on first use)
+
+        warm = WarmWorker(warm_optim=True)
         for line in sys.stdin:
             if not line.strip():
                 continue
             print(json.dumps(run_check(json.loads(line), warm)), flush=True)
             # start the next worker only now, so it does not compete with the check for the CPU
-            warm = WarmWorker()
+            warm = WarmWorker(warm_optim=True)
         warm.close()
         return
     print(json.dumps(run_check(json.loads(sys.stdin.read()))), flush=True)

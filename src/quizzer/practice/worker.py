@@ -62,6 +62,10 @@ def _load(name: str, path: str):
 def main() -> None:
     import torch
 
+    if os.environ.get("QUIZZER_WARM_OPTIM"):
+        # building the first torch.optim optimizer imports torch._dynamo (seconds); a worker kept
+        # warm for watch mode pays that before the learner saves, not after
+        import torch._dynamo  # noqa: F401
     torch.backends.cuda.matmul.allow_tf32 = False
     torch.backends.cudnn.allow_tf32 = False
     job = json.loads(sys.stdin.readline())

@@ -36,20 +36,25 @@ class StatsScreen(Screen):
         days = sorted(per_day)[-30:]
         plt = self.query_one("#chart-activity", PlotextPlot).plt
         plt.title("Reviews per day (last 30 study days)")
+        # numeric x with explicit ticks: plotext's tick choice for string labels is not repeatable
         if days:
-            plt.bar([d[5:] for d in days], [per_day[d] for d in days])
+            plt.bar(list(range(len(days))), [per_day[d] for d in days])
+            step = max(1, len(days) // 6)
+            plt.xticks(list(range(0, len(days), step)), [d[5:] for d in days[::step]])
         plt = self.query_one("#chart-forecast", PlotextPlot).plt
         plt.title("Due in the next 30 days")
-        plt.bar([str(f["day"]) for f in figures["forecast"]], [f["reviews"] for f in figures["forecast"]])
+        plt.bar([f["day"] for f in figures["forecast"]], [f["reviews"] for f in figures["forecast"]])
+        plt.xticks([0, 7, 14, 21, 28], ["today", "+7d", "+14d", "+21d", "+28d"])
         cal = figures["calibration"]
         plt = self.query_one("#chart-calibration", PlotextPlot).plt
-        plt.title(f"Calibration: predicted vs actual recall (log loss {cal['log_loss']}, RMSE {cal['rmse_bins']})")
+        plt.title(f"Calibration: predicted vs actual recall (log loss {cal['log_loss']}, RMSE {cal['rmse_bins']})"
+                  if cal["reviews"] else "Calibration: appears once cards come back for review on a later day")
         if cal["bins"]:
             plt.plot([b["predicted"] for b in cal["bins"]], [b["actual"] for b in cal["bins"]], marker="dot", label="you")
             plt.plot([0, 1], [0, 1], label="perfect")
         from quizzer.stats_view import render
 
-        self.query_one("#stats-tables", Static).update(render(summary, figures))
+        self.query_one("#stats-tables", Static).update(render(summary, figures, now.astimezone().date()))
 
     def action_leave(self) -> None:
         self.app.pop_screen()
