@@ -92,6 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     coverage = add("coverage", "per day: topics covered, questions by kind, level and category", "quizzer coverage --json")
     coverage.add_argument("--json", action="store_true", help="print JSON for scripts")
+    importer = add("import", "import a progress export (from `quizzer export progress`) into a new profile",
+                   "quizzer import progress quizzer-progress.json --profile laptop")
+    importer.add_argument("format", choices=["progress"], help="what to import: progress")
+    importer.add_argument("file", help="the JSON file")
+
+    backup = add("backup", "copy the database now (SQLite); old copies rotate", "quizzer backup --list")
+    backup.add_argument("--list", action="store_true", help="list the backups, newest first")
+    restore = add("restore", "replace the database with a backup (default: the newest healthy one)", "quizzer restore")
+    restore.add_argument("backup", nargs="?", help="a backup file (default: the newest healthy backup)")
+
     exercises = add("exercises", "list the PyTorch exercises by day with your status", "quizzer exercises --json")
     exercises.add_argument("action", nargs="?", choices=["list", "verify"], default="list",
                            help="list (default) or verify: the maintainer check that every stub fails and every solution passes")
@@ -111,14 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
     solution.add_argument("exercise", help="exercise id")
     solution.add_argument("--give-up", action="store_true", help="see it without passing (the exercise comes back sooner)")
 
-    export = add("export", "export the course as an Anki package (.apkg)", "quizzer export anki --week 1 --with-progress")
-    export.add_argument("format", choices=["anki"], help="what to export: anki")
+    export = add("export", "export the course to Anki (.apkg), or your progress as JSON", "quizzer export anki --week 1 --with-progress")
+    export.add_argument("format", choices=["anki", "progress"], help="anki: an Anki package; progress: your whole history as JSON")
     scope = export.add_mutually_exclusive_group()
     scope.add_argument("--days", type=_days_arg, metavar="DAYS", help="only these days, e.g. 1-9")
     scope.add_argument("--week", type=int, metavar="N", help="only course week N")
     export.add_argument("--source", metavar="ID", help="only questions of one seed-course module, e.g. c2-m1-l3")
     export.add_argument("--tags", nargs="+", metavar="TAG", help="only questions with any of these tags")
-    export.add_argument("--out", metavar="PATH", default="quizzer-pytorch.apkg", help="output file (default: quizzer-pytorch.apkg)")
+    export.add_argument("--out", metavar="PATH", help="output file (default: quizzer-pytorch.apkg, or quizzer-progress.json)")
     export.add_argument("--with-progress", action="store_true",
                         help="carry your scheduling (due dates, intervals, FSRS memory) into Anki; needs the 'anki' package")
     return parser
@@ -136,6 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.hint:
             print(f"hint: {exc.hint}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into head or less and closed early: not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("\nquizzer: interrupted; everything graded so far is saved.", file=sys.stderr)
         return 130

@@ -218,6 +218,20 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    if args.format == "progress":
+        from quizzer.transfer import export_progress, write_export
+
+        ctx = _context(args)
+        try:
+            data = export_progress(ctx.store, ctx.profile_id, ctx.profile)
+        finally:
+            ctx.close()
+        out = Path(args.out or "quizzer-progress.json")
+        write_export(data, out)
+        print(f"wrote {out}: {len(data['cards'])} cards, {len(data['review_log'])} reviews of profile {ctx.profile}")
+        return 0
+    args.out = args.out or "quizzer-pytorch.apkg"
+
     from rich.progress import Progress
 
     from quizzer.anki_export import export_package
@@ -271,6 +285,64 @@ def ctx_settings(ctx):
         return load_settings(s, ctx.profile_id)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizzer.transfer import import_progress, read_export
+
+    data = read_export(Path(args.file))
+    ctx = _context(args)
+    try:
+        counts = import_progress(ctx.store, ctx.profile_id, data)
+        from quizzer.sync import sync_cards
+
+        with ctx.store.write() as s:  # questions added since the export become new cards
+            sync_cards(s, ctx.profile_id, ctx.catalog, ctx.clock())
+    finally:
+        ctx.close()
+    print(f"imported into profile {ctx.profile}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+    return 0
+
+
+def _sqlite_path(args):
+    from quizzer import paths
+    from quizzer.store import Store
+
+    store = Store(paths.database_url(args.db))
+    store.close()
+    if store.path is None:
+        raise UserError("backups are for SQLite files", "for PostgreSQL use pg_dump")
+    return store.path
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from quizzer.store.backup import list_backups, make_backup
+
+    db = _sqlite_path(args)
+    if args.list:
+        found = list_backups(db)
+        for b in found:
+            print(b)
+        if not found:
+            print(f"no backups of {db} yet")
+        return 0
+    if not db.exists():
+        raise UserError(f"{db} does not exist yet", "run quizzer once first")
+    print(f"backed up to {make_backup(db)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizzer.store.backup import restore
+
+    db = _sqlite_path(args)
+    source, safety = restore(db, Path(args.backup) if args.backup else None)
+    print(f"restored {db} from {source}" + (f"; the previous file is kept as {safety}" if safety else ""))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from quizzer import practice_commands
 
@@ -284,6 +356,9 @@ def run(args: argparse.Namespace) -> int:
         "export": cmd_export,
         "optimize": cmd_optimize,
         "exam": cmd_exam,
+        "import": cmd_import,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
         "exercises": practice_commands.cmd_exercises,
         "check": practice_commands.cmd_check,
         "hint": practice_commands.cmd_hint,

@@ -49,6 +49,10 @@ def open_context(db: str | None = None, content: str | Path | None = None, profi
     if not profile.strip() or len(profile) > 100:
         raise UserError(f"profile name {profile!r} must be 1-100 characters")
     store = open_store(paths.database_url(db))
+    if store.path is not None:
+        from quizzer.store.backup import daily_backup
+
+        daily_backup(store.path)
     try:
         profile_id = store.profile_id(profile)
         with store.write() as s:

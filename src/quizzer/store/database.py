@@ -91,6 +91,10 @@ class Store:
                     f"{self.describe()} was written by a newer quizzer (schema {found}, this one knows {migrations.LATEST})",
                     "upgrade quizzer; the database was not changed")
             if found < migrations.LATEST:
+                if found > 0 and self.path is not None and self.path.exists():
+                    from quizzer.store.backup import make_backup
+
+                    make_backup(self.path, f"before-schema-{migrations.LATEST}")
                 migrations.upgrade(conn, found)
         return found
 
@@ -119,7 +123,14 @@ def _explain(store: Store, exc: Exception) -> StoreError:
     if "locked" in text or "busy" in text:
         return StoreError(f"{where} is locked by another program", "close the other quizzer window or wait, then try again")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(f"{where} is damaged: {text}", "restore a backup, or move the file aside to start a new one")
+        hint = "restore a backup with: quizzer restore; or move the file aside to start a new one"
+        if store.path is not None:
+            from quizzer.store.backup import last_good_backup
+
+            good = last_good_backup(store.path)
+            if good is not None:
+                hint = f"the last good backup is {good}; restore it with: quizzer restore"
+        return StoreError(f"{where} is damaged: {text}", hint)
     if "unable to open" in text:
         return StoreError(f"cannot open {where}: {text}", "check the path exists and is writable, or pass --db PATH")
     return StoreError(f"cannot open {where}: {text}", "check --db / QUIZZER_DB")
