@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
 import textwrap
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -119,11 +121,41 @@ def small_content(tmp_path) -> Path:
     return write_content(tmp_path / "content", SMALL_BANKS)
 
 
+def pytest_generate_tests(metafunc):
+    """Modules that set BOTH_BACKENDS = True run their store tests on SQLite and PostgreSQL."""
+    if "backend" in metafunc.fixturenames:
+        both = getattr(metafunc.module, "BOTH_BACKENDS", False)
+        metafunc.parametrize("backend", ["sqlite", "postgresql"] if both else ["sqlite"])
+
+
 @pytest.fixture
-def ctx(small_content, tmp_path, clock):
+def db_url(backend, tmp_path):
+    """A fresh empty database: a SQLite file, or a new PostgreSQL database when
+    QUIZZER_TEST_PG_URL points at a server (.ci/run starts a throwaway one)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data.db'}"
+        return
+    admin_url = os.environ.get("QUIZZER_TEST_PG_URL")
+    if not admin_url:
+        pytest.skip("no PostgreSQL server: set QUIZZER_TEST_PG_URL (see .ci/postgres.sh)")
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = f"quizzer_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture
+def ctx(small_content, db_url, clock):
     from quizzer.context import open_context
 
-    context = open_context(str(tmp_path / "data.db"), small_content, "default", clock=clock)
+    context = open_context(db_url, small_content, "default", clock=clock)
     yield context
     context.close()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+BOTH_BACKENDS = True  # store tests run on SQLite and, where a server is given, PostgreSQL
+
 import json
 import os
 import shutil
@@ -203,11 +205,11 @@ def replay_matches(store, profile_id) -> None:
             assert logs[-1].after == card.memory()
 
 
-def test_two_processes_grading_at_once_never_lose_or_contradict(tmp_path, small_content):
+def test_two_processes_grading_at_once_never_lose_or_contradict(db_url, small_content):
     from quizzer.context import open_context
     from quizzer.store.models import ReviewRow
 
-    url = os.environ.get("QUIZZER_TEST_DB_URL") or f"sqlite:///{tmp_path / 'two.db'}"
+    url = db_url
     ctx = open_context(url, small_content)
     with ctx.store.read() as s:
         from quizzer.store.models import CardRow

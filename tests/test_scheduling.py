@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+BOTH_BACKENDS = True  # store tests run on SQLite and, where a server is given, PostgreSQL
+
 from datetime import timedelta
 
 from fsrs import Card, Rating, Scheduler

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+BOTH_BACKENDS = True  # store tests run on SQLite and, where a server is given, PostgreSQL
+
 import pytest
 
 from quizzer.errors import UserError

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+BOTH_BACKENDS = True  # store tests run on SQLite and, where a server is given, PostgreSQL
+
 from sqlalchemy import select
 
 from conftest import SMALL_BANKS, write_content
@@ -22,7 +24,7 @@ def test_first_sync_adds_a_card_per_question(ctx):
     assert ctx.synced.added == 5
 
 
-def test_edit_keeps_schedule_and_removal_retires_with_history(ctx, tmp_path, clock):
+def test_edit_keeps_schedule_and_removal_retires_with_history(ctx, tmp_path, clock, db_url):
     session = ReviewSession(ctx.store, ctx.profile_id, clock)
     first = session.next_card()
     session.grade(first.id, 3)
@@ -33,7 +35,7 @@ def test_edit_keeps_schedule_and_removal_retires_with_history(ctx, tmp_path, clo
     banks["day01_basics.yaml"] = banks["day01_basics.yaml"].replace("What is a tensor?", "What, exactly, is a tensor?")
     banks["day02_setup.yaml"] = banks["day02_setup.yaml"].split("  - id: d02-q002")[0]
     root = write_content(tmp_path / "content", banks)
-    again = open_context(str(tmp_path / "data.db"), root, "default", clock=clock)
+    again = open_context(db_url, root, "default", clock=clock)
     after = cards(again)
     assert again.catalog.questions[first.question_id].prompt == "What, exactly, is a tensor?"
     assert (after[first.question_id].due, after[first.question_id].stability) == (graded.due, graded.stability)
@@ -43,13 +45,13 @@ def test_edit_keeps_schedule_and_removal_retires_with_history(ctx, tmp_path, clo
         assert s.scalar(select(ReviewRow.question_id)) == first.question_id
     again.close()
 
-    restored = open_context(str(tmp_path / "data.db"), write_content(tmp_path / "content", SMALL_BANKS), "default", clock=clock)
+    restored = open_context(db_url, write_content(tmp_path / "content", SMALL_BANKS), "default", clock=clock)
     assert cards(restored)["d02-q002"].retired is False
     assert restored.synced.restored == 1
     restored.close()
 
 
-def test_profiles_have_their_own_cards(ctx, tmp_path, small_content, clock):
-    other = open_context(str(tmp_path / "data.db"), small_content, "bob", clock=clock)
+def test_profiles_have_their_own_cards(ctx, small_content, clock, db_url):
+    other = open_context(db_url, small_content, "bob", clock=clock)
     assert len(cards(other)) == 5 and other.profile_id != ctx.profile_id
     other.close()

@@ -154,7 +154,9 @@ class ReviewSession:
             raise ValueError(f"rating must be 1-4, got {rating}")
         now = self.clock()
         with self.store.write() as s:
-            row = s.get(CardRow, card_id)
+            # FOR UPDATE serialises two graders of one card on PostgreSQL (SQLite's BEGIN
+            # IMMEDIATE already does), so each grade builds on the state the last one left
+            row = s.get(CardRow, card_id, with_for_update=True)
             if row is None or row.profile_id != self.profile_id:
                 raise UnknownItem(f"no card {card_id} in this profile")
             before = row.memory()
@@ -185,7 +187,7 @@ class ReviewSession:
             log = s.get(ReviewRow, log_id)
             if log is None:
                 return None
-            row = s.get(CardRow, log.card_id)
+            row = s.get(CardRow, log.card_id, with_for_update=True)
             b = log.before
             row.state, row.step, row.stability, row.difficulty = b["state"], b["step"], b["stability"], b["difficulty"]
             row.due = datetime.fromisoformat(b["due"])
