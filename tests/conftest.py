@@ -123,9 +123,14 @@ def small_content(tmp_path) -> Path:
 
 def pytest_generate_tests(metafunc):
     """Modules that set BOTH_BACKENDS = True run their store tests on SQLite and PostgreSQL."""
-    if "backend" in metafunc.fixturenames:
-        both = getattr(metafunc.module, "BOTH_BACKENDS", False)
-        metafunc.parametrize("backend", ["sqlite", "postgresql"] if both else ["sqlite"])
+    if "backend" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_BACKENDS", False):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"])
+
+
+@pytest.fixture
+def backend() -> str:
+    """The store backend of a test; SQLite unless its module asks for both."""
+    return "sqlite"
 
 
 @pytest.fixture

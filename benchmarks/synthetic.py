@@ -1,0 +1,61 @@
+"""Build large synthetic stores for the benchmarks: many cards and a long review log."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import insert
+
+from quizzer.store import open_store
+from quizzer.store.models import CardRow, ReviewRow
+
+
+def build(url: str, cards: int, reviews: int, seed: int = 0, now: datetime | None = None):
+    """A profile with ``cards`` cards (a quarter new) and ``reviews`` log rows over a year."""
+    rng = random.Random(seed)
+    now = now or datetime.now(timezone.utc)
+    store = open_store(url)
+    pid = store.profile_id("bench")
+    rows = []
+    for i in range(cards):
+        new = i % 4 == 0
+        last = now - timedelta(days=rng.uniform(0, 60))
+        stability = rng.uniform(0.5, 120)
+        rows.append({"profile_id": pid, "question_id": f"bench-{i:06d}", "state": 1 if new else 2, "step": 0 if new else None,
+                     "stability": None if new else stability, "difficulty": None if new else rng.uniform(1, 10),
+                     "due": now if new else last + timedelta(days=stability), "last_review": None if new else last,
+                     "reps": 0 if new else rng.randint(1, 20), "lapses": 0 if new else rng.randint(0, 3), "suspended": False,
+                     "retired": False, "day": 1 + i % 45, "position": i, "created_at": now - timedelta(days=365)})
+    with store.write() as s:
+        for start in range(0, len(rows), 20000):
+            s.execute(insert(CardRow), rows[start:start + 20000])
+    ids = list(range(1, cards + 1))
+    start_time = now - timedelta(days=365)
+    batch = []
+    for n in range(reviews):
+        at = start_time + timedelta(seconds=365 * 86400 * n / max(reviews, 1))
+        stability = rng.uniform(0.5, 100)
+        last = at - timedelta(days=rng.uniform(0.5, 30))
+        memory = {"state": 2, "step": None, "stability": stability, "difficulty": 5.0, "due": (last + timedelta(days=stability)).isoformat(),
+                  "last_review": last.isoformat(), "reps": 3, "lapses": 0}
+        cid = rng.choice(ids)
+        batch.append({"profile_id": pid, "card_id": cid, "question_id": f"bench-{cid - 1:06d}", "reviewed_at": at,
+                      "rating": rng.choice((1, 3, 3, 3, 4)), "state_before": 2, "duration_ms": rng.randint(2000, 20000),
+                      "before": memory, "after": memory, "kind": "review"})
+        if len(batch) == 20000:
+            with store.write() as s:
+                s.execute(insert(ReviewRow), batch)
+            batch = []
+    if batch:
+        with store.write() as s:
+            s.execute(insert(ReviewRow), batch)
+    return store, pid
+
+
+if __name__ == "__main__":
+    import sys
+
+    build(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    json.dump({"ok": True}, sys.stdout)
