@@ -4,7 +4,8 @@
 set -euo pipefail
 action=$1
 dir=$2
-port=${QUIZZER_PG_PORT:-54329}
+# a free loopback port, so a server already running elsewhere does not get in the way
+port=${QUIZZER_PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 if [ "$action" = start ]; then
     if [ "$(id -u)" = 0 ]; then

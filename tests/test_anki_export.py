@@ -165,3 +165,26 @@ async def test_app_exports_from_the_command_palette_action(ctx, tmp_path, monkey
         assert len(c.find_notes("")) == 5
     finally:
         c.close()
+
+
+def test_include_exercises_adds_a_card_per_exercise(col, tmp_path):
+    from conftest import REAL_CONTENT, REPO
+    from quizzer.practice.models import load_exercises
+
+    catalog = load_catalog(REAL_CONTENT)
+    exercises = [e for e in load_exercises(REAL_CONTENT, REPO / "exercises").values() if e.meta.day == 3]
+    ids = catalog.questions_for(days={3})
+    result = export_package(catalog, ids, tmp_path / "d3.apkg", exercises=exercises)
+    import_into(col, result.path)
+    assert len(col.find_notes("")) == len(ids) + len(exercises) and len(exercises) >= 2
+    ex_notes = [col.get_note(n) for n in col.find_notes("tag:quizzer::kind::exercise")]
+    assert {n["Id"] for n in ex_notes} == {e.id for e in exercises}
+    note = ex_notes[0]
+    solution = next(e for e in exercises if e.id == note["Id"]).solution.read_text()
+    body = [line.strip() for line in solution.splitlines() if line.strip().startswith("return")][0]
+    import html as html_mod
+    import re
+
+    visible = lambda s: html_mod.unescape(re.sub(r"<[^>]+>", "", s))  # noqa: E731
+    card = note.cards()[0]
+    assert body not in visible(card.question()) and body in visible(card.answer())

@@ -101,3 +101,9 @@ async def test_stats_screen_renders_charts(ctx):
         console.print(app.screen.query_one("#stats-tables").content)
         text = console.export_text()
         assert "reviewed today" in text and "1 cards" in text
+        await pilot.press("w")  # the weakest topic's cards, ready to study
+        await pilot.pause()
+        from quizzer.tui.screens.browse import BrowseScreen
+
+        assert isinstance(app.screen, BrowseScreen)
+        assert app.screen.query_one("#query").value == "topic:d01.s1.1.1"

@@ -116,6 +116,25 @@ def make_note(catalog: Catalog, q: Question) -> genanki.Note:
     return genanki.Note(model=MODELS["flashcard"], fields=fields, tags=note_tags(catalog, q), guid=guid)
 
 
+def make_exercise_note(catalog: Catalog, ex) -> genanki.Note:
+    """A flashcard for an exercise: the task (the stub's docstring) on the front, the reference
+    solution on the back. Its GUID derives from the exercise id."""
+    import ast
+
+    stub = ex.stub.read_text(encoding="utf-8")
+    task = ast.get_docstring(ast.parse(stub)) or ex.meta.title
+    day = ex.meta.day
+    meta = f'<span class="badge">EXERCISE</span>Day {day} · {html.escape(ex.meta.title)}'
+    fields = [to_html(f"**Exercise `{ex.id}`** — how would you implement it?\n\n```text\n{task}\n```"),
+              to_html("```python\n" + ex.solution.read_text(encoding="utf-8") + "\n```"),
+              to_html("Run it for real with `quizzer check " + ex.id + "`."), meta, ex.id]
+    t = catalog.topics.get(ex.meta.topics[0])
+    tags = [f"quizzer::day::{day:02d}", "quizzer::kind::exercise", *(f"quizzer::topic::{tid}" for tid in ex.meta.topics)]
+    if t:
+        tags.append(f"quizzer::week::{t.week}")
+    return genanki.Note(model=MODELS["flashcard"], fields=fields, tags=tags, guid=genanki.guid_for("quizzer-exercise", ex.id))
+
+
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
@@ -124,8 +143,8 @@ class ExportResult:
 
 
 def export_package(catalog: Catalog, question_ids: list[str], out: Path, progress: Progress | None = None,
-                   timestamp: float | None = None) -> ExportResult:
-    """Write ``out`` (.apkg) with one deck per course day; notes in course order."""
+                   timestamp: float | None = None, exercises: list | None = None) -> ExportResult:
+    """Write ``out`` (.apkg) with one deck per course day; notes in course order, then exercises."""
     order = {qid: i for i, qid in enumerate(catalog.in_course_order())}
     ids = sorted(question_ids, key=order.__getitem__)
     decks: dict[int, genanki.Deck] = {}
@@ -140,7 +159,14 @@ def export_package(catalog: Catalog, question_ids: list[str], out: Path, progres
         counts[decks[day].name] = counts.get(decks[day].name, 0) + 1
         if progress:
             progress(n, len(ids))
+    for ex in exercises or []:
+        day = ex.meta.day
+        if day not in decks:
+            name = deck_name(catalog, day)
+            decks[day] = genanki.Deck(_stable_id(name), name, description=html.escape(catalog.day(day).title))
+        decks[day].add_note(make_exercise_note(catalog, ex))
+        counts[decks[day].name] = counts.get(decks[day].name, 0) + 1
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=timestamp)
-    return ExportResult(out, len(ids), counts)
+    return ExportResult(out, len(ids) + len(exercises or []), counts)

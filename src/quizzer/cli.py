@@ -128,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument("--week", type=int, metavar="N", help="only course week N")
     export.add_argument("--source", metavar="ID", help="only questions of one seed-course module, e.g. c2-m1-l3")
     export.add_argument("--tags", nargs="+", metavar="TAG", help="only questions with any of these tags")
+    export.add_argument("--include-exercises", action="store_true", help="add each exercise as a card: the task on the front, the solution on the back")
     export.add_argument("--out", metavar="PATH", help="output file (default: quizzer-pytorch.apkg, or quizzer-progress.json)")
     export.add_argument("--with-progress", action="store_true",
                         help="carry your scheduling (due dates, intervals, FSRS memory) into Anki; needs the 'anki' package")

@@ -246,6 +246,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.tags:
         wanted = set(args.tags)
         ids = [q for q in ids if wanted & set(catalog.questions[q].tags)]
+    exercises = []
+    if args.include_exercises:
+        from quizzer.practice.models import load_exercises
+
+        wanted_days = {catalog.question_day(q) for q in ids} if (args.days or args.week or args.source or args.tags) else None
+        exercises = [ex for ex in load_exercises(catalog.root).values() if wanted_days is None or ex.meta.day in wanted_days]
     if not ids:
         raise UserError("nothing to export: no question matches these options", "try without --tags/--source, or other days")
     out = Path(args.out)
@@ -262,7 +268,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             try:
                 with tempfile.TemporaryDirectory() as tmp:
                     plain = export_package(catalog, ids, Path(tmp) / "notes.apkg",
-                                           lambda n, total: bar.update(task, completed=n))
+                                           lambda n, total: bar.update(task, completed=n), exercises=exercises)
                     bar.update(task, description="adding your progress")
                     carried = apply_progress(plain.path, out, ctx.store, ctx.profile_id, ctx.clock(),
                                              ctx_settings(ctx).desired_retention)
@@ -270,7 +276,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 ctx.close()
             result = plain
         else:
-            result = export_package(catalog, ids, out, lambda n, total: bar.update(task, completed=n))
+            result = export_package(catalog, ids, out, lambda n, total: bar.update(task, completed=n), exercises=exercises)
             carried = None
     print(f"wrote {out}: {result.notes} notes in {len(result.decks)} deck{'s' * (len(result.decks) != 1)}"
           + (f", {carried} cards with your progress" if carried is not None else ""))

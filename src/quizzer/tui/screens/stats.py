@@ -14,7 +14,10 @@ from quizzer.stats import today_summary
 
 
 class StatsScreen(Screen):
-    BINDINGS = [Binding("escape", "leave", "Home", id="stats.home")]
+    BINDINGS = [Binding("escape", "leave", "Home", id="stats.home"),
+                Binding("w", "weakest", "Study weakest topic", id="stats.weakest")]
+
+    weakest: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,9 +55,18 @@ class StatsScreen(Screen):
         if cal["bins"]:
             plt.plot([b["predicted"] for b in cal["bins"]], [b["actual"] for b in cal["bins"]], marker="dot", label="you")
             plt.plot([0, 1], [0, 1], label="perfect")
+        weak = figures["mastery"]["weakest_topics"]
+        self.weakest = weak[0]["topic"] if weak else None
         from quizzer.stats_view import render
 
         self.query_one("#stats-tables", Static).update(render(summary, figures, now.astimezone().date()))
+
+    def action_weakest(self) -> None:
+        """Open the weakest topic's cards in the browser, where n studies one now."""
+        if self.weakest is None:
+            self.notify("No weak topic yet: review some cards first.")
+            return
+        self.app.action_browse(f"topic:{self.weakest}")
 
     def action_leave(self) -> None:
         self.app.pop_screen()
