@@ -51,6 +51,11 @@ def build(url: str, cards: int, reviews: int, seed: int = 0, now: datetime | Non
     if batch:
         with store.write() as s:
             s.execute(insert(ReviewRow), batch)
+    from quizzer.settings import save_setting
+
+    with store.write() as s:  # a heavy learner: limits high enough that the queue never runs dry
+        save_setting(s, pid, "new_per_day", 9999)
+        save_setting(s, pid, "reviews_per_day", 99999)
     return store, pid
 
 

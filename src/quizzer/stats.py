@@ -50,16 +50,25 @@ def today_summary(store: Store, profile_id: int, now: datetime) -> dict:
 
 
 def streak(store: Store, profile_id: int, now: datetime, boundary_hour: int) -> int:
-    """Consecutive learner-days, ending today or yesterday, with at least one review."""
+    """Consecutive learner-days, ending today or yesterday, with at least one review.
+
+    One indexed EXISTS query per day walked back, so the cost follows the streak's length,
+    not the size of the review log.
+    """
     start = day_start(now, boundary_hour)
-    since = start - timedelta(days=400)
+
+    def studied(days_back: int) -> bool:
+        lo = start - timedelta(days=days_back)
+        hi = lo + timedelta(days=1)
+        q = select(ReviewRow.id).where(ReviewRow.profile_id == profile_id, ReviewRow.reviewed_at >= lo,
+                                       ReviewRow.reviewed_at < hi).limit(1)
+        return s.scalar(q) is not None
+
     with store.read() as s:
-        times = s.scalars(select(ReviewRow.reviewed_at).where(ReviewRow.profile_id == profile_id, ReviewRow.reviewed_at >= since))
-        days = {(start - day_start(t, boundary_hour)).days for t in times}
-    first = 0 if 0 in days else 1  # a streak is not broken until today ends without a review
-    n = first
-    while n in days:
-        n += 1
+        first = 0 if studied(0) else 1  # a streak is not broken until today ends without a review
+        n = first
+        while n < 3650 and studied(n):
+            n += 1
     return n - first
 
 

@@ -19,11 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import torch
-
-from quizzer.practice.compare import compare_value, describe_case
 from quizzer.practice.models import Rules
 from quizzer.practice.rules import check_rules
+
+# torch is imported inside the functions: a cold check starts its worker first, so the two
+# processes import torch at the same time instead of one after the other
 
 OUTPUT_LIMIT = 64 * 1024 * 1024  # bytes a worker may write (a flood of prints is stopped here)
 OUTPUT_READ = 1024 * 1024  # bytes of captured output read back
@@ -33,6 +33,8 @@ POLL = 0.02
 
 
 def pick_device(requested: str) -> str:
+    import torch
+
     if requested != "auto":
         return requested
     if torch.cuda.is_available():
@@ -64,6 +66,8 @@ class WarmWorker:
                      **({"QUIZZER_WARM_OPTIM": "1"} if warm_optim else {})))
 
     def close(self) -> None:
+        if self.log.closed:
+            return
         kill_group(self.proc)
         self.log.close()
         self.dir.cleanup()
@@ -119,6 +123,8 @@ def _load(name: str, path: Path):
 
 
 def _to(obj, device: str):
+    import torch
+
     if isinstance(obj, torch.Tensor):
         return obj.to(device)
     if isinstance(obj, dict):
@@ -129,6 +135,8 @@ def _to(obj, device: str):
 
 
 def _cpu(obj):
+    import torch
+
     if isinstance(obj, torch.Tensor):
         return obj.detach().cpu()
     if isinstance(obj, dict):
@@ -154,29 +162,27 @@ def run_check(job: dict, worker: WarmWorker | None = None) -> dict:
     folder = Path(job["folder"])
     learner = Path(job["learner"])
     rules = Rules.model_validate(job.get("rules", {}))
-    device = pick_device(job.get("device", "auto"))
-    result = {"exercise": job["exercise"], "device": device, "status": "error", "checks": [], "output": "", "seconds": 0.0}
+    result = {"exercise": job["exercise"], "device": job.get("device", "auto"), "status": "error", "checks": [],
+              "output": "", "seconds": 0.0}
 
     def finish(status: str, summary: str) -> dict:
+        if worker is not None:
+            worker.close()
         result.update(status=status, summary=summary, seconds=round(time.monotonic() - start, 3))
         return result
 
-    if job.get("needs") == "cuda" and device != "cuda":
-        if worker:
-            worker.close()
-        return finish("skipped", "this exercise needs a CUDA GPU; skipped on " + device)
     try:
         source = learner.read_text(encoding="utf-8")
     except OSError as exc:
         return finish("error", f"cannot read {learner}: {exc.strerror}")
-    broken = check_rules(source, rules)
+    broken = check_rules(source, rules)  # before anything runs, and before torch is imported
     if broken:
-        if worker:
-            worker.close()
         result["checks"] = [{"name": "rules", "status": "fail", "message": m} for m in broken]
         return finish("failed", "the code breaks a rule of this exercise (checked before running it)")
-
-    worker = worker or WarmWorker()
+    worker = worker or WarmWorker()  # started before this process imports torch (see above)
+    result["device"] = device = pick_device(job.get("device", "auto"))
+    if job.get("needs") == "cuda" and device != "cuda":
+        return finish("skipped", "this exercise needs a CUDA GPU; skipped on " + device)
     try:
         return _run_with_worker(job, worker, folder, learner, device, result, finish)
     except Exception as exc:  # a bug in an exercise's own checks, not the learner's fault
@@ -186,6 +192,10 @@ def run_check(job: dict, worker: WarmWorker | None = None) -> dict:
 
 
 def _run_with_worker(job, worker: WarmWorker, folder: Path, learner: Path, device: str, result: dict, finish) -> dict:
+    import torch
+
+    from quizzer.practice.compare import compare_value, describe_case
+
     checks = _load("quizzer_checks", folder / "checks.py")
     probe = _load("quizzer_probe_ref", folder / "probe.py")
     solution = _load("quizzer_solution", folder / "solution.py")
