@@ -180,7 +180,7 @@ def fit_figures() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10,000 cards / 100,000 reviews instead of 100,000 / 1,000,000")
-    parser.add_argument("--pg", metavar="URL", help="also measure the store on this PostgreSQL database (it must be empty)")
+    parser.add_argument("--pg", metavar="URL", help="also measure the store on this PostgreSQL server (a database is created and dropped)")
     args = parser.parse_args()
     cards, reviews = (10_000, 100_000) if args.quick else (100_000, 1_000_000)
     with tempfile.TemporaryDirectory() as tmp:
@@ -190,7 +190,20 @@ def main() -> None:
         content_figures(env)
         store_figures(f"sqlite:///{tmp}/big.db", "SQLite", cards, reviews)
         if args.pg:
-            store_figures(args.pg, "PostgreSQL", cards, reviews)
+            import uuid
+
+            from sqlalchemy import create_engine
+            from sqlalchemy.engine import make_url
+
+            name = f"quizzer_bench_{uuid.uuid4().hex[:8]}"  # a fresh database, dropped afterwards
+            admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+            try:
+                store_figures(make_url(args.pg).set(database=name).render_as_string(hide_password=False), "PostgreSQL", cards, reviews)
+            finally:
+                with admin.connect() as conn:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         tui_figures(f"sqlite:///{tmp}/big.db", env)
         export_figures()
         fit_figures()
