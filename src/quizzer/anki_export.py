@@ -80,8 +80,9 @@ def note_tags(catalog: Catalog, q: Question) -> list[str]:
     t = catalog.topics[q.topic]
     tags = [f"quizzer::day::{t.day:02d}", f"quizzer::week::{t.week}", f"quizzer::topic::{q.topic}",
             f"quizzer::level::{q.level}", f"quizzer::kind::{q.kind}", q.category]
-    sources = set(q.sources) | {s for tid in catalog.topics if q.topic == tid or q.topic.startswith(tid + ".")
-                                for s in catalog.topics[tid].sources}
+    parts = q.topic.split(".")
+    ancestors = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]  # d03, d03.s2, d03.s2.1, …
+    sources = set(q.sources) | {s for tid in ancestors if tid in catalog.topics for s in catalog.topics[tid].sources}
     tags += [f"quizzer::source::{s}" for s in sorted(sources)] + [f"quizzer::tag::{x}" for x in q.tags]
     return [tag.replace(" ", "_") for tag in tags]
 

@@ -21,18 +21,29 @@ def _markdown():
     return md
 
 
-def _highlight(code: str, lang: str, _attrs: str) -> str:
-    from pygments import highlight
-    from pygments.formatters import HtmlFormatter
+@lru_cache(maxsize=32)
+def _lexer(name: str):
     from pygments.lexers import TextLexer, get_lexer_by_name
     from pygments.util import ClassNotFound
 
-    name = (lang or "").split()[0] if lang else ""
     try:
-        lexer = get_lexer_by_name(name) if name else TextLexer()
+        return get_lexer_by_name(name) if name else TextLexer()
     except ClassNotFound:
-        lexer = TextLexer()
-    body = highlight(code, lexer, HtmlFormatter(noclasses=True, nowrap=True, style="default"))
+        return TextLexer()
+
+
+@lru_cache(maxsize=1)
+def _formatter():
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(noclasses=True, nowrap=True, style="default")
+
+
+def _highlight(code: str, lang: str, _attrs: str) -> str:
+    from pygments import highlight
+
+    name = (lang or "").split()[0] if lang else ""
+    body = highlight(code, _lexer(name), _formatter())
     return f'<pre style="{CODE_BOX}"><code>{body}</code></pre>'
 
 
