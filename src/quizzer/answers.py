@@ -90,7 +90,7 @@ def cloze_back(text: str, mark: tuple[str, str] = ("**", "**")) -> str:
 
 def strip_math(text: str) -> str:
     """LaTeX-style inline math as readable Unicode (\\(\\alpha^2\\) → α²), for terminals."""
-    if "\\(" not in text and "$" not in text:
+    if "\\(" not in text:  # only inline \\( … \\) math is converted
         return text
     from pylatexenc.latex2text import LatexNodes2Text
 
