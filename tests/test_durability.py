@@ -86,6 +86,44 @@ with ctx.store.write() as s:
         assert conn.execute("SELECT COUNT(*) FROM cards WHERE suspended").fetchone()[0] == 0
 
 
+KILLED_WRITER = """
+import os, sys, time, zipfile, pathlib
+def stall():
+    print("writing", flush=True)
+    time.sleep(60)
+orig_writestr, orig_write_text = zipfile.ZipFile.writestr, pathlib.Path.write_text
+def writestr(self, *args, **kwargs):  # one entry of several, then wait to be killed mid-file
+    orig_writestr(self, *args, **kwargs)
+    stall()
+def write_text(self, data, *args, **kwargs):  # half the text, then wait to be killed
+    orig_write_text(self, data[: len(data) // 2], *args, **kwargs)
+    stall()
+zipfile.ZipFile.writestr, pathlib.Path.write_text = writestr, write_text
+from quizzer.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("fmt,name", [("anki", "deck.apkg"), ("progress", "progress.json")])
+def test_kill_9_during_an_export_keeps_the_previous_export_and_the_store(tmp_path, small_content, fmt, name):
+    db, out = tmp_path / "x.db", tmp_path / name
+    base = ["export", fmt, "--out", str(out), "--db", str(db), "--content", str(small_content)]
+    subprocess.run([sys.executable, "-m", "quizzer", "review", "--plain", "--db", str(db), "--content",
+                    str(small_content)], input="\n3\nq\n", text=True, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "quizzer", *base], check=True, capture_output=True)
+    good = out.read_bytes()
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, *base], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    read_until(proc, "writing")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert out.read_bytes() == good  # the last good export is whole, not half of a new one
+    assert integrity(db) == "ok"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT rating FROM review_log").fetchall() == [(3,)]
+    subprocess.run([sys.executable, "-m", "quizzer", *base], check=True, capture_output=True)  # and exports again
+    assert out.read_bytes()[:2] in (b"PK", b"{\n")
+
+
 def test_failed_migration_rolls_back_whole(tmp_path, monkeypatch):
     path = tmp_path / "m.db"
     shutil.copy(FIXTURES / "schema_v1.db", path)

@@ -15,6 +15,7 @@ from pathlib import Path
 import genanki
 
 from quizzer.anki_render import to_html
+from quizzer.atomic import replaced_atomically
 from quizzer.answers import LETTERS
 from quizzer.content import Catalog
 from quizzer.content.models import Question
@@ -168,6 +169,6 @@ def export_package(catalog: Catalog, question_ids: list[str], out: Path, progres
         decks[day].add_note(make_exercise_note(catalog, ex))
         counts[decks[day].name] = counts.get(decks[day].name, 0) + 1
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=timestamp)
+    with replaced_atomically(out) as tmp:
+        genanki.Package(list(decks.values())).write_to_file(str(tmp), timestamp=timestamp)
     return ExportResult(out, len(ids) + len(exercises or []), counts)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from quizzer.atomic import replaced_atomically
 from quizzer.errors import UserError
 from quizzer.store import Store
 from quizzer.store.models import CardRow
@@ -76,9 +77,9 @@ def apply_progress(package: Path, out: Path, store: Store, profile_id: int, now:
                 card.factor = 2500
                 col.update_card(card)
                 carried += 1
-            out.parent.mkdir(parents=True, exist_ok=True)
-            col.export_anki_package(out_path=str(out), limit=None, options=ExportAnkiPackageOptions(
-                with_scheduling=True, with_deck_configs=True, with_media=False, legacy=False))
+            with replaced_atomically(out) as partial:
+                col.export_anki_package(out_path=str(partial), limit=None, options=ExportAnkiPackageOptions(
+                    with_scheduling=True, with_deck_configs=True, with_media=False, legacy=False))
         finally:
             col.close()
     return carried

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 
+from quizzer.atomic import replaced_atomically
 from quizzer.errors import UserError
 from quizzer.store import Store
 from quizzer.store.models import CardRow, Exam, ExerciseAttempt, ExerciseState, Flag, ReviewRow, Setting
@@ -86,7 +87,8 @@ def import_progress(store: Store, profile_id: int, data: dict) -> dict[str, int]
 
 
 def write_export(data: dict, out: Path) -> None:
-    out.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+    with replaced_atomically(out) as tmp:
+        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def read_export(path: Path) -> dict:
