@@ -98,6 +98,7 @@ def clock() -> FixedClock:
 def _isolated(tmp_path, monkeypatch):
     """Every test gets its own data dir; no test touches the real data.db."""
     monkeypatch.setenv("QUIZZER_DB", str(tmp_path / "data.db"))
+    monkeypatch.setenv("QUIZZER_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("QUIZZER_CONTENT", raising=False)
     monkeypatch.delenv("QUIZZER_PROFILE", raising=False)
     monkeypatch.setenv("TZ", "UTC")

@@ -5,17 +5,42 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-from sqlalchemy import select
 
 from quizzer.history import LoggedReview, load_history
 from quizzer.scheduler import day_start, make_scheduler, to_fsrs
-from quizzer.settings import ProfileSettings, load_settings
-from quizzer.store import Store
-from quizzer.store.models import CardRow
+from quizzer.settings import ProfileSettings, read_settings
+from quizzer.snapshot import as_utc
 
 MATURE_DAYS = 21  # Anki's threshold for a mature card, and ours for "mastered"
+
+
+@dataclass(frozen=True)
+class CardFigures:
+    """The columns of a card that statistics use (what ``to_fsrs`` needs, and the counters)."""
+
+    id: int
+    question_id: str
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+    reps: int
+    lapses: int
+    suspended: bool
+    retired: bool
+
+
+def load_cards(reader, profile_id: int, question_ids: set[str] | None = None) -> list[CardFigures]:
+    rows = reader.rows("""
+        SELECT id, question_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, retired
+        FROM cards WHERE profile_id = :p""", p=profile_id)
+    return [CardFigures(cid, qid, state, step, stab, diff, as_utc(due), as_utc(last), reps, lapses, bool(susp), bool(ret))
+            for cid, qid, state, step, stab, diff, due, last, reps, lapses, susp, ret in rows
+            if question_ids is None or qid in question_ids]
 
 
 def activity(history: list[LoggedReview], now: datetime, boundary: int, days: int = 365) -> dict:
@@ -107,7 +132,7 @@ def calibration(history: list[LoggedReview], settings: ProfileSettings, bins: in
             "bins": table}
 
 
-def forecast(cards: list[CardRow], now: datetime, boundary: int, seconds_per_review: float, days: int = 30) -> list[dict]:
+def forecast(cards: list[CardFigures], now: datetime, boundary: int, seconds_per_review: float, days: int = 30) -> list[dict]:
     """Reviews due on each of the next ``days`` learner days (overdue counted today), as Anki's Future Due."""
     today = day_start(now, boundary)
     counts = Counter()
@@ -119,7 +144,7 @@ def forecast(cards: list[CardRow], now: datetime, boundary: int, seconds_per_rev
              "minutes": round(counts.get(i, 0) * seconds_per_review / 60, 1)} for i in range(days)]
 
 
-def memory(cards: list[CardRow], settings: ProfileSettings, now: datetime) -> tuple[dict, dict[int, float]]:
+def memory(cards: list[CardFigures], settings: ProfileSettings, now: datetime) -> tuple[dict, dict[int, float]]:
     """Average retrievability and estimated total knowledge (Σ R over reviewed cards)."""
     scheduler = make_scheduler(settings)
     r = {c.id: scheduler.get_card_retrievability(to_fsrs(c), now) for c in cards if c.reps > 0 and not c.retired}
@@ -127,17 +152,18 @@ def memory(cards: list[CardRow], settings: ProfileSettings, now: datetime) -> tu
              "estimated_total_knowledge": round(sum(r.values()), 1)}, r)
 
 
-def mastery(catalog, cards: list[CardRow], retrievability: dict[int, float], exercises: dict | None = None) -> dict:
-    """Per week, day and topic: cards, introduced, mastered (stability ≥ 21 d), average R, lapses."""
+def mastery(course, cards: list[CardFigures], retrievability: dict[int, float], exercises: dict | None = None) -> dict:
+    """Per week, day and topic (``course`` is a ``CourseIndex``): cards, introduced, mastered
+    (stability ≥ 21 d), average R, lapses."""
     def blank():
         return {"cards": 0, "introduced": 0, "mastered": 0, "lapses": 0, "_r": []}
 
     weeks, days, topics = defaultdict(blank), defaultdict(blank), defaultdict(blank)
     for c in cards:
-        q = catalog.questions.get(c.question_id) if catalog else None
+        q = course.questions.get(c.question_id)
         if q is None or c.retired:
             continue
-        t = catalog.topics[q.topic]
+        t = course.topics[q.topic]
         leaf = q.topic
         for bucket in (weeks[t.week], days[t.day], topics[leaf]):
             bucket["cards"] += 1
@@ -155,27 +181,46 @@ def mastery(catalog, cards: list[CardRow], retrievability: dict[int, float], exe
     topic_rows = []
     for tid, b in topics.items():
         b = done(b)
-        topic_rows.append({"topic": tid, "title": catalog.topics[tid].title, "day": catalog.topics[tid].day, **b})
+        topic_rows.append({"topic": tid, "title": course.topics[tid].title, "day": course.topics[tid].day, **b})
     weakest = sorted((t for t in topic_rows if t["introduced"] >= 1 and t["average_retrievability"] is not None),
                      key=lambda t: (t["average_retrievability"], -t["lapses"]))[:10]
     day_rows = []
     for d in sorted(days):
-        row = {"day": d, "title": catalog.day(d).title, **done(days[d])}
+        row = {"day": d, "title": course.day_titles[d], **done(days[d])}
         if exercises is not None:
             row["exercises"] = exercises.get(d, {"passed": 0, "attempted": 0, "total": 0})
         day_rows.append(row)
     return {"weeks": [{"week": w, **done(weeks[w])} for w in sorted(weeks)], "days": day_rows,
-            "topics": sorted(topic_rows, key=lambda t: catalog.topics[t["topic"]].order), "weakest_topics": weakest}
+            "topics": sorted(topic_rows, key=lambda t: course.topics[t["topic"]].order), "weakest_topics": weakest}
 
 
-def full_stats(store: Store, profile_id: int, now: datetime, catalog=None, question_ids: set[str] | None = None,
+def exercise_days(reader, profile_id: int, course) -> dict[int, dict]:
+    """Per course day: exercises passed, attempted and in total (``course`` is a ``CourseIndex``)."""
+    rows = reader.rows("""
+        SELECT s.exercise_id, s.status,
+               (SELECT COUNT(*) FROM exercise_attempts a WHERE a.profile_id = s.profile_id AND a.exercise_id = s.exercise_id)
+        FROM exercise_state s WHERE s.profile_id = :p""", p=profile_id)
+    marks = {eid: (status, attempts) for eid, status, attempts in rows}
+    out: dict[int, dict] = {}
+    for eid, day in course.exercise_days.items():
+        row = out.setdefault(day, {"passed": 0, "attempted": 0, "total": 0})
+        row["total"] += 1
+        status, attempts = marks.get(eid, ("not_started", 0))
+        if attempts:
+            row["attempted"] += 1
+            row["passed"] += status == "passed"
+    return out
+
+
+def full_stats(reader, profile_id: int, now: datetime, course=None, question_ids: set[str] | None = None,
                exercises: dict | None = None) -> dict:
-    """Every figure behind ``quizzer stats --json`` (restricted to ``question_ids`` when given)."""
-    with store.read() as s:
-        settings = load_settings(s, profile_id)
-        q = select(CardRow).where(CardRow.profile_id == profile_id)
-        cards = [c for c in s.scalars(q) if question_ids is None or c.question_id in question_ids]
-    history = load_history(store, profile_id, question_ids=question_ids)
+    """Every figure behind ``quizzer stats --json`` (restricted to ``question_ids`` when given).
+
+    ``reader`` is a ``Store`` or a ``Snapshot``; ``course`` a ``CourseIndex`` for mastery.
+    """
+    settings = read_settings(reader, profile_id)
+    cards = load_cards(reader, profile_id, question_ids)
+    history = load_history(reader, profile_id, question_ids=question_ids)
     boundary = settings.day_boundary_hour
     recent = [r.duration_ms for r in history[-1000:] if r.duration_ms > 0]
     per_review = (sum(recent) / len(recent) / 1000) if recent else 10.0
@@ -188,6 +233,6 @@ def full_stats(store: Store, profile_id: int, now: datetime, catalog=None, quest
         "memory": mem,
         "calibration": calibration(history, settings),
     }
-    if catalog is not None:
-        out["mastery"] = mastery(catalog, cards, r, exercises)
+    if course is not None:
+        out["mastery"] = mastery(course, cards, r, exercises)
     return out

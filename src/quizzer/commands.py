@@ -55,39 +55,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    import os
     from datetime import datetime, timezone
 
-    from sqlalchemy import func, select
-
-    from quizzer import paths
-    from quizzer.analytics import full_stats
-    from quizzer.context import load_content
-    from quizzer.review import focus_for
-    from quizzer.stats import today_summary
-    from quizzer.store import open_store
-    from quizzer.store.models import CardRow
-
-    import os
-
     profile = args.profile or os.environ.get("QUIZZER_PROFILE") or "default"
-    catalog = load_content(args.content)
-    focus = focus_for(catalog, getattr(args, "days", None), getattr(args, "week", None))
-    wanted = set(catalog.questions_for(days=set(focus.days))) if focus.days else None
-    store = open_store(paths.database_url(args.db))
-    try:
-        pid = store.profile_id(profile)
-        with store.read() as s:
-            empty = not s.scalar(select(func.count()).where(CardRow.profile_id == pid))
-        now = datetime.now(timezone.utc)
-        if empty:  # first run: add the course's cards so "new today" means something
-            from quizzer.sync import sync_cards
-
-            with store.write() as s:
-                sync_cards(s, pid, catalog, now)
-        summary = today_summary(store, pid, now)
-        figures = full_stats(store, pid, now, catalog, wanted, _exercise_days(store, pid, catalog, now))
-    finally:
-        store.close()
+    now = datetime.now(timezone.utc)
+    focused = getattr(args, "days", None) or getattr(args, "week", None)
+    found = None if focused else _stats_from_snapshot(args, profile, now)
+    summary, figures = found or _stats_from_store(args, profile, now)
     if args.json:
         print(json.dumps({**summary, **figures}, indent=2, default=str))
         return 0
@@ -99,22 +74,62 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _exercise_days(store, profile_id, catalog, now) -> dict:
-    """Per course day: exercises passed, attempted and in total."""
-    from quizzer.practice.models import load_exercises
-    from quizzer.practice.progress import standings
+def _stats_from_snapshot(args: argparse.Namespace, profile: str, now) -> tuple[dict, dict] | None:
+    """The quick path: a read-only look at a SQLite store with the cached course index, without
+    SQLAlchemy or YAML. None when anything needs the full path (first run, edited content, a URL)."""
+    import sqlite3
 
-    exercises = load_exercises(catalog.root)
-    marks = standings(store, profile_id, now)
-    out: dict[int, dict] = {}
-    for ex in exercises.values():
-        row = out.setdefault(ex.meta.day, {"passed": 0, "attempted": 0, "total": 0})
-        row["total"] += 1
-        st = marks.get(ex.id)
-        if st and st.attempts:
-            row["attempted"] += 1
-            row["passed"] += st.status in ("passed", "due")
-    return out
+    from quizzer import paths
+    from quizzer.course_index import cached_index
+    from quizzer.snapshot import open_snapshot
+
+    opened = open_snapshot(paths.database_url(args.db), profile)
+    if opened is None:
+        return None
+    snap, pid = opened
+    try:
+        course = cached_index(paths.content_dir(args.content))
+        if course is None or synced_fingerprint(snap, pid) != course.fingerprint:
+            return None
+        return _figures(snap, pid, now, course)
+    except sqlite3.Error:  # locked past the timeout, damaged: the full path explains
+        return None
+    finally:
+        snap.close()
+
+
+def _stats_from_store(args: argparse.Namespace, profile: str, now) -> tuple[dict, dict]:
+    """The full path: validate content, open (and migrate) the store, sync, and cache the index."""
+    from quizzer.context import load_content
+    from quizzer.course_index import CourseIndex, save_index
+    from quizzer.practice.models import load_exercises
+    from quizzer.review import focus_for
+
+    catalog = load_content(args.content)
+    focus = focus_for(catalog, getattr(args, "days", None), getattr(args, "week", None))
+    wanted = set(catalog.questions_for(days=set(focus.days))) if focus.days else None
+    course = CourseIndex.of(catalog, load_exercises(catalog.root), catalog.fingerprint)
+    ctx = _context(args, catalog)
+    try:
+        save_index(course, catalog.root)
+        return _figures(ctx.store, ctx.profile_id, now, course, wanted)
+    finally:
+        ctx.close()
+
+
+def _figures(reader, profile_id: int, now, course, wanted: set[str] | None = None) -> tuple[dict, dict]:
+    from quizzer.analytics import exercise_days, full_stats
+    from quizzer.stats import today_summary
+
+    return (today_summary(reader, profile_id, now),
+            full_stats(reader, profile_id, now, course, wanted, exercise_days(reader, profile_id, course)))
+
+
+def synced_fingerprint(reader, profile_id: int) -> str | None:
+    """The content fingerprint the profile's cards were last synced with."""
+    rows = reader.rows("SELECT CAST(value AS TEXT) FROM settings WHERE profile_id = :p AND key = 'synced_content'",
+                       p=profile_id)
+    return json.loads(rows[0][0]) if rows else None
 
 
 def cmd_exam(args: argparse.Namespace) -> int:

@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from fsrs import Card, State
-from sqlalchemy import insert, select
 
 from quizzer.scheduler import RATINGS, day_start, make_scheduler
 from quizzer.settings import ProfileSettings
-from quizzer.store import Store
-from quizzer.store.models import CardRow, ReviewRow
+from quizzer.snapshot import as_utc
+
+if TYPE_CHECKING:  # statistics load the history without importing SQLAlchemy
+    from quizzer.store import Store
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,10 @@ def read_revlog_csv(path: Path) -> list[Review]:
 def import_reviews(store: Store, profile_id: int, reviews: Iterable[Review], settings: ProfileSettings,
                    prefix: str = "anki-") -> int:
     """Replay reviews with FSRS into cards and log rows (question ids ``prefix + card``)."""
+    from sqlalchemy import insert, select
+
+    from quizzer.store.models import CardRow, ReviewRow
+
     scheduler = make_scheduler(settings.model_copy(update={"enable_fuzzing": False}))
     by_card: dict[str, list[Review]] = defaultdict(list)
     for r in sorted(reviews, key=lambda r: r.at):
@@ -91,25 +98,23 @@ class LoggedReview:
     due_before: datetime
 
 
-def load_history(store: Store, profile_id: int, since: datetime | None = None,
+def load_history(reader, profile_id: int, since: datetime | None = None,
                  question_ids: set[str] | None = None, kind: str = "review") -> list[LoggedReview]:
-    """Every review of the profile in time order, with the state the card had just before it."""
-    before = ReviewRow.before
-    # the database extracts the few JSON fields needed (SQLite and PostgreSQL alike), which is
-    # far cheaper than decoding every log row's JSON in Python
-    q = select(ReviewRow.card_id, ReviewRow.reviewed_at, ReviewRow.rating, ReviewRow.duration_ms, ReviewRow.state_before,
-               before["stability"].as_float(), before["last_review"].as_string(), before["due"].as_string(),
-               ReviewRow.question_id).where(ReviewRow.profile_id == profile_id, ReviewRow.kind == kind)
-    if since is not None:
-        q = q.where(ReviewRow.reviewed_at >= since)
-    out = []
+    """Every review of the profile in time order, with the state the card had just before it.
+
+    ``reader`` is a ``Store`` or a ``Snapshot``. The database extracts the few JSON fields needed
+    (``->>`` means the same in SQLite and PostgreSQL), far cheaper than decoding each row's JSON here.
+    """
+    rows = reader.rows(f"""
+        SELECT card_id, reviewed_at, rating, duration_ms, state_before, before->>'stability',
+               before->>'last_review', before->>'due', question_id
+        FROM review_log WHERE profile_id = :p AND kind = :kind{" AND reviewed_at >= :since" if since else ""}
+        ORDER BY reviewed_at, id""", p=profile_id, kind=kind, **({"since": since} if since else {}))
     parse = datetime.fromisoformat
-    with store.read() as s:
-        for cid, at, rating, dur, sb, stability, last, due, qid in s.execute(q.order_by(ReviewRow.reviewed_at, ReviewRow.id)):
-            if question_ids is not None and qid not in question_ids:
-                continue
-            out.append(LoggedReview(cid, at, rating, dur, sb, stability, parse(last) if last else None, parse(due)))
-    return out
+    return [LoggedReview(cid, as_utc(at), rating, dur, sb, None if stability is None else float(stability),
+                         parse(last) if last else None, parse(due))
+            for cid, at, rating, dur, sb, stability, last, due, qid in rows
+            if question_ids is None or qid in question_ids]
 
 
 def fsrs_items(history: list[LoggedReview], boundary_hour: int):

@@ -25,6 +25,14 @@ def in_checkout() -> bool:
     return (CHECKOUT_ROOT / "pyproject.toml").is_file() and (CHECKOUT_ROOT / "content").is_dir()
 
 
+def cache_dir() -> Path:
+    """Where quick paths keep derived data: ``$QUIZZER_CACHE``, else ``$XDG_CACHE_HOME/quizzer``."""
+    chosen = os.environ.get("QUIZZER_CACHE")
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "quizzer"
+
+
 def database_url(override: str | None = None) -> str:
     """``--db``, then ``$QUIZZER_DB`` (a path or any SQLAlchemy URL), then ``data.db``.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -12,26 +12,16 @@ from sqlalchemy.orm import Session
 from quizzer import scheduler as sched
 from quizzer.errors import UnknownItem
 from quizzer.settings import ProfileSettings, load_settings
+from quizzer.stats import LEARN_AHEAD, Counts, done_today, left_today
 from quizzer.store import Store
 from quizzer.store.models import CardRow, Flag, ReviewRow
 
-LEARN_AHEAD = timedelta(minutes=20)  # as Anki: finish learning cards due soon rather than wait
 Clock = Callable[[], datetime]
+__all__ = ["Clock", "Counts", "Focus", "ReviewSession", "flags", "focus_for", "utcnow"]
 
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
-
-
-@dataclass(frozen=True)
-class Counts:
-    new: int
-    learning: int
-    review: int
-
-    @property
-    def total(self) -> int:
-        return self.new + self.learning + self.review
 
 
 @dataclass(frozen=True)
@@ -84,29 +74,10 @@ class ReviewSession:
         return (sched.day_start(now, self.settings.day_boundary_hour),
                 sched.next_day_start(now, self.settings.day_boundary_hour))
 
-    def _done_today(self, s: Session, now: datetime) -> tuple[int, int]:
-        """(new cards introduced today, review cards reviewed today)."""
-        start, _ = self._today(now)
-        rows = s.execute(
-            select(ReviewRow.state_before, func.count())
-            .where(ReviewRow.profile_id == self.profile_id, ReviewRow.reviewed_at >= start, ReviewRow.kind == "review")
-            .group_by(ReviewRow.state_before)).all()
-        done = dict(rows)
-        return done.get(0, 0), done.get(2, 0)
-
     def counts(self, now: datetime | None = None) -> Counts:
         """What is left today: new (within the daily limit), learning due, reviews due."""
-        now = now or self.clock()
-        _, end = self._today(now)
-        with self.store.read() as s:
-            active = self._active(now)
-            learning = s.scalar(select(func.count()).where(active, CardRow.reps > 0, CardRow.state != 2, CardRow.due <= now + LEARN_AHEAD))
-            review = s.scalar(select(func.count()).where(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end))
-            new_avail = s.scalar(select(func.count()).where(active, CardRow.reps == 0))
-            new_done, review_done = self._done_today(s, now)
-        new = max(0, min(new_avail, self.settings.new_per_day - new_done))
-        review = max(0, min(review, self.settings.reviews_per_day - review_done))
-        return Counts(new, learning, review)
+        return left_today(self.store, self.profile_id, now or self.clock(), self.settings,
+                          self.focus.days, self.focus.questions)
 
     def next_card(self, now: datetime | None = None) -> CardRow | None:
         """The card to show now, or None when today's work is done."""
@@ -118,7 +89,7 @@ class ReviewSession:
             learning = first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state != 2, CardRow.due <= now).order_by(CardRow.due))
             if learning is not None:
                 return learning
-            new_done, review_done = self._done_today(s, now)
+            new_done, review_done = done_today(self.store, self.profile_id, self._today(now)[0])
             review = None
             if review_done < self.settings.reviews_per_day:
                 review = first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end).order_by(CardRow.due))

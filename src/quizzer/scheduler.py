@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler, State
 
 from quizzer.settings import ProfileSettings
-from quizzer.store.models import CardRow
+
+if TYPE_CHECKING:  # statistics use this module without importing SQLAlchemy
+    from quizzer.store.models import CardRow
 
 RATINGS = {1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy}
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import json
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from quizzer.errors import UserError
-from quizzer.store.models import Setting
+
+if TYPE_CHECKING:  # the quick paths read settings without importing SQLAlchemy
+    from sqlalchemy.orm import Session
 
 
 class ProfileSettings(BaseModel):
@@ -51,11 +52,26 @@ def describe_range(name: str) -> str:
 
 def load_settings(session: Session, profile_id: int) -> ProfileSettings:
     """The profile's settings: stored values over the defaults (unknown stored keys ignored)."""
-    stored = {k: v for k, v in session.execute(select(Setting.key, Setting.value).where(Setting.profile_id == profile_id)) if k in FIELDS}
+    from sqlalchemy import select
+
+    from quizzer.store.models import Setting
+
+    return settings_from(session.execute(select(Setting.key, Setting.value).where(Setting.profile_id == profile_id)))
+
+
+def read_settings(reader, profile_id: int) -> ProfileSettings:
+    """As ``load_settings``, through a reader (``Store`` or ``Snapshot``) running SQL text."""
+    rows = reader.rows("SELECT key, CAST(value AS TEXT) FROM settings WHERE profile_id = :p", p=profile_id)
+    return settings_from((k, json.loads(v)) for k, v in rows)
+
+
+def settings_from(rows) -> ProfileSettings:
+    """Validate stored (key, value) pairs; a value an older version stored that no longer
+    validates falls back to its default rather than locking the learner out."""
+    stored = {k: v for k, v in rows if k in FIELDS}
     try:
         return ProfileSettings(**stored)
     except ValidationError:
-        # a value stored by an older version that no longer validates falls back to its default
         good = {}
         for key, value in stored.items():
             try:
@@ -79,6 +95,8 @@ def parse_value(name: str, raw: Any) -> ProfileSettings:
 
 def save_setting(session: Session, profile_id: int, name: str, raw: Any) -> Any:
     """Validate and store one setting; return the stored value."""
+    from quizzer.store.models import Setting
+
     value = getattr(parse_value(name, raw), name)
     row = session.get(Setting, (profile_id, name))
     if row is None:

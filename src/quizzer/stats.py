@@ -1,46 +1,92 @@
-"""Numbers about a profile's day: cards by state, reviews done, what is due."""
+"""Numbers about a profile's day: cards by state, reviews done, what is due and what is left.
+
+Written as portable SQL text over a reader (a ``Store`` or a ``Snapshot``), so ``quizzer stats``
+can answer without importing SQLAlchemy and the review session counts with the same code.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select
-
-from quizzer.review import ReviewSession
 from quizzer.scheduler import day_start, next_day_start
-from quizzer.store import Store
-from quizzer.store.models import CardRow, ReviewRow
+from quizzer.settings import ProfileSettings, read_settings
+
+LEARN_AHEAD = timedelta(minutes=20)  # as Anki: finish learning cards due soon rather than wait
 
 
-def today_summary(store: Store, profile_id: int, now: datetime) -> dict:
+@dataclass(frozen=True)
+class Counts:
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+def _in(column: str, values, prefix: str, params: dict) -> str:
+    """`` AND column IN (:prefix0, ...)`` with its parameters (both drivers take named ones)."""
+    if values is None:
+        return ""
+    names = [f"{prefix}{i}" for i in range(len(values))]
+    params.update(zip(names, sorted(values)))
+    return f" AND {column} IN ({', '.join(':' + n for n in names) or 'NULL'})"
+
+
+def left_today(reader, profile_id: int, now: datetime, settings: ProfileSettings,
+               days=None, questions=None) -> Counts:
+    """What is left today: new cards (within the daily limit), learning due soon, reviews due
+    before the day ends (within the review limit); restricted to some days or questions."""
+    start, end = day_start(now, settings.day_boundary_hour), next_day_start(now, settings.day_boundary_hour)
+    params = {"p": profile_id, "now": now, "ahead": now + LEARN_AHEAD, "end": end, "start": start}
+    focus = _in("day", days, "d", params) + _in("question_id", questions, "q", params)
+    (learning, review, new_avail), = reader.rows(f"""
+        SELECT COALESCE(SUM(CASE WHEN reps > 0 AND state <> 2 AND due <= :ahead THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN reps > 0 AND state = 2 AND due < :end THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN reps = 0 THEN 1 ELSE 0 END), 0)
+        FROM cards WHERE profile_id = :p AND NOT suspended AND NOT retired
+          AND (buried_until IS NULL OR buried_until <= :now){focus}""", **params)
+    new_done, review_done = done_today(reader, profile_id, start)
+    return Counts(max(0, min(new_avail, settings.new_per_day - new_done)), learning,
+                  max(0, min(review, settings.reviews_per_day - review_done)))
+
+
+def done_today(reader, profile_id: int, start: datetime) -> tuple[int, int]:
+    """(new cards introduced, review cards reviewed) since ``start``: what the daily limits count."""
+    done = dict(reader.rows("""
+        SELECT state_before, COUNT(*) FROM review_log
+        WHERE profile_id = :p AND reviewed_at >= :start AND kind = 'review' GROUP BY state_before""",
+                            p=profile_id, start=start))
+    return done.get(0, 0), done.get(2, 0)
+
+
+def today_summary(reader, profile_id: int, now: datetime, settings: ProfileSettings | None = None) -> dict:
     """The short summary behind ``quizzer stats``: everything a learner checks in the morning."""
-    session = ReviewSession(store, profile_id, clock=lambda: now)
-    settings = session.settings
+    settings = settings or read_settings(reader, profile_id)
     start = day_start(now, settings.day_boundary_hour)
     end = next_day_start(now, settings.day_boundary_hour)
     tomorrow_end = next_day_start(end + timedelta(hours=1), settings.day_boundary_hour)
-    state_name = case(
-        (CardRow.retired.is_(True), "retired"),
-        (CardRow.suspended.is_(True), "suspended"),
-        (CardRow.reps == 0, "new"),
-        (CardRow.state == 1, "learning"),
-        (CardRow.state == 2, "review"),
-        else_="relearning",
-    )
-    with store.read() as s:
-        by_state = dict(s.execute(select(state_name, func.count()).where(CardRow.profile_id == profile_id).group_by(state_name)).all())
-        reviews_today, seconds = s.execute(
-            select(func.count(), func.coalesce(func.sum(ReviewRow.duration_ms), 0))
-            .where(ReviewRow.profile_id == profile_id, ReviewRow.reviewed_at >= start)).one()
-        live = (CardRow.profile_id == profile_id, CardRow.retired.is_(False), CardRow.suspended.is_(False), CardRow.reps > 0)
-        due_now = s.scalar(select(func.count()).where(*live, CardRow.due <= now))
-        due_tomorrow = s.scalar(select(func.count()).where(*live, CardRow.due >= end, CardRow.due < tomorrow_end))
-        total_reviews = s.scalar(select(func.count()).where(ReviewRow.profile_id == profile_id))
-    counts = session.counts(now)
+    by_state = dict(reader.rows("""
+        SELECT CASE WHEN retired THEN 'retired' WHEN suspended THEN 'suspended' WHEN reps = 0 THEN 'new'
+                    WHEN state = 1 THEN 'learning' WHEN state = 2 THEN 'review' ELSE 'relearning' END AS s,
+               COUNT(*)
+        FROM cards WHERE profile_id = :p GROUP BY s""", p=profile_id))
+    (due_now, due_tomorrow), = reader.rows("""
+        SELECT COALESCE(SUM(CASE WHEN due <= :now THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN due >= :end AND due < :tomorrow THEN 1 ELSE 0 END), 0)
+        FROM cards WHERE profile_id = :p AND NOT retired AND NOT suspended AND reps > 0""",
+                                           p=profile_id, now=now, end=end, tomorrow=tomorrow_end)
+    (reviews_today, ms_today), = reader.rows("""
+        SELECT COUNT(*), COALESCE(SUM(duration_ms), 0) FROM review_log
+        WHERE profile_id = :p AND reviewed_at >= :start""", p=profile_id, start=start)
+    (total_reviews,), = reader.rows("SELECT COUNT(*) FROM review_log WHERE profile_id = :p", p=profile_id)
+    counts = left_today(reader, profile_id, now, settings)
     return {
         "cards_by_state": {k: by_state.get(k, 0) for k in ("new", "learning", "review", "relearning", "suspended", "retired")},
         "reviews_today": reviews_today,
-        "minutes_today": round(seconds / 60000, 1),
+        "minutes_today": round(ms_today / 60000, 1),
         "due_now": due_now,
         "due_tomorrow": due_tomorrow,
         "new_remaining_today": counts.new,
@@ -49,7 +95,7 @@ def today_summary(store: Store, profile_id: int, now: datetime) -> dict:
     }
 
 
-def streak(store: Store, profile_id: int, now: datetime, boundary_hour: int) -> int:
+def streak(reader, profile_id: int, now: datetime, boundary_hour: int) -> int:
     """Consecutive learner-days, ending today or yesterday, with at least one review.
 
     One indexed EXISTS query per day walked back, so the cost follows the streak's length,
@@ -59,21 +105,22 @@ def streak(store: Store, profile_id: int, now: datetime, boundary_hour: int) -> 
 
     def studied(days_back: int) -> bool:
         lo = start - timedelta(days=days_back)
-        hi = lo + timedelta(days=1)
-        q = select(ReviewRow.id).where(ReviewRow.profile_id == profile_id, ReviewRow.reviewed_at >= lo,
-                                       ReviewRow.reviewed_at < hi).limit(1)
-        return s.scalar(q) is not None
+        return bool(reader.rows("SELECT 1 FROM review_log WHERE profile_id = :p AND reviewed_at >= :lo AND reviewed_at < :hi LIMIT 1",
+                                p=profile_id, lo=lo, hi=lo + timedelta(days=1)))
 
-    with store.read() as s:
-        first = 0 if studied(0) else 1  # a streak is not broken until today ends without a review
-        n = first
-        while n < 3650 and studied(n):
-            n += 1
+    first = 0 if studied(0) else 1  # a streak is not broken until today ends without a review
+    n = first
+    while n < 3650 and studied(n):
+        n += 1
     return n - first
 
 
-def session_summary(store: Store, log_ids: list[int], catalog, now: datetime, profile_id: int, boundary_hour: int) -> dict:
+def session_summary(store, log_ids: list[int], catalog, now: datetime, profile_id: int, boundary_hour: int) -> dict:
     """End-of-session figures: cards, minutes, accuracy by kind, lapses, due tomorrow."""
+    from sqlalchemy import func, select
+
+    from quizzer.store.models import CardRow, ReviewRow
+
     with store.read() as s:
         rows = list(s.scalars(select(ReviewRow).where(ReviewRow.id.in_(log_ids)))) if log_ids else []
     by_kind: dict[str, list[int]] = {}

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from quizzer.content import Catalog
-from quizzer.store.models import CardRow
+from quizzer.store.models import CardRow, Setting
 
 
 @dataclass(frozen=True)
@@ -50,4 +50,6 @@ def sync_cards(session: Session, profile_id: int, catalog: Catalog, now: datetim
         session.execute(update(CardRow), changed)
     if gone:
         session.execute(update(CardRow).where(CardRow.id.in_(gone)).values(retired=True))
+    if catalog.fingerprint:  # lets read-only quick paths trust the cards to match these files
+        session.merge(Setting(profile_id=profile_id, key="synced_content", value=catalog.fingerprint))
     return SyncResult(len(new_rows), len(gone), restored)

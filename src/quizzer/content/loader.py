@@ -78,6 +78,7 @@ class Catalog:
     questions: dict[str, Question]
     question_file: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    fingerprint: str = ""  # of the files as they were just before loading (course_index.fingerprint)
 
     @property
     def days(self) -> list[Day]:
@@ -268,8 +269,12 @@ def _course_problems(course: Course, doc: _Located, shown: str, sources: dict[st
 
 def load_catalog(root: Path) -> Catalog:
     """Load ``root`` (a content folder); raise ContentError listing every problem found."""
+    from quizzer.course_index import fingerprint
+
     root = Path(root)
     problems: list[Problem] = []
+    # taken before reading, so an edit made while loading shows as a change next time
+    files_seen = fingerprint(root) if root.is_dir() else ""
 
     def shown(path: Path) -> str:
         try:
@@ -351,4 +356,5 @@ def load_catalog(root: Path) -> Catalog:
             question_line[q.id] = line
     if problems:
         raise ContentError(problems)
-    return Catalog(root, course, topics, questions, {q: f"{question_file[q]}:{question_line[q]}" for q in questions}, sources)
+    return Catalog(root, course, topics, questions, {q: f"{question_file[q]}:{question_line[q]}" for q in questions}, sources,
+                   files_seen)

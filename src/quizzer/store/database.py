@@ -77,6 +77,19 @@ class Store:
         with self._writes() as session, session.begin():
             yield session
 
+    def rows(self, sql: str, **params) -> list[tuple]:
+        """Run read-only SQL text (portable between SQLite and PostgreSQL) and return its rows.
+
+        Statistics are written once as SQL text, so the same code reads this store and a
+        ``Snapshot`` (the quick paths' reader, which does without SQLAlchemy).
+        """
+        from sqlalchemy import text
+
+        from quizzer.snapshot import db_time
+
+        with self.read() as s:
+            return [tuple(r) for r in s.execute(text(sql), {k: db_time(v, self.is_sqlite) for k, v in params.items()})]
+
     def migrate(self) -> int:
         """Bring the schema to the latest version in one transaction; return the version found."""
         with self.engine.connect() as conn:  # the common case, up to date, takes no write lock
