@@ -42,12 +42,15 @@ def left_today(reader, profile_id: int, now: datetime, settings: ProfileSettings
     start, end = day_start(now, settings.day_boundary_hour), next_day_start(now, settings.day_boundary_hour)
     params = {"p": profile_id, "now": now, "ahead": now + LEARN_AHEAD, "end": end, "start": start}
     focus = _in("day", days, "d", params) + _in("question_id", questions, "q", params)
-    (learning, review, new_avail), = reader.rows(f"""
-        SELECT COALESCE(SUM(CASE WHEN reps > 0 AND state <> 2 AND due <= :ahead THEN 1 ELSE 0 END), 0),
-               COALESCE(SUM(CASE WHEN reps > 0 AND state = 2 AND due < :end THEN 1 ELSE 0 END), 0),
-               COALESCE(SUM(CASE WHEN reps = 0 THEN 1 ELSE 0 END), 0)
-        FROM cards WHERE profile_id = :p AND NOT suspended AND NOT retired
-          AND (buried_until IS NULL OR buried_until <= :now){focus}""", **params)
+    live = f"""FROM cards WHERE profile_id = :p AND NOT suspended AND NOT retired
+               AND (buried_until IS NULL OR buried_until <= :now){focus}"""
+
+    def count(where: str) -> int:  # each a short range of one of the m004 indexes
+        return reader.rows(f"SELECT COUNT(*) {live} AND {where}", **params)[0][0]
+
+    learning = count("reps > 0 AND state <> 2 AND due <= :ahead")  # the partial ix_cards_learning
+    review = count("reps > 0 AND state = 2 AND due < :end")
+    new_avail = count("reps = 0")
     new_done, review_done = done_today(reader, profile_id, start)
     return Counts(max(0, min(new_avail, settings.new_per_day - new_done)), learning,
                   max(0, min(review, settings.reviews_per_day - review_done)))
@@ -73,11 +76,10 @@ def today_summary(reader, profile_id: int, now: datetime, settings: ProfileSetti
                     WHEN state = 1 THEN 'learning' WHEN state = 2 THEN 'review' ELSE 'relearning' END AS s,
                COUNT(*)
         FROM cards WHERE profile_id = :p GROUP BY s""", p=profile_id))
-    (due_now, due_tomorrow), = reader.rows("""
-        SELECT COALESCE(SUM(CASE WHEN due <= :now THEN 1 ELSE 0 END), 0),
-               COALESCE(SUM(CASE WHEN due >= :end AND due < :tomorrow THEN 1 ELSE 0 END), 0)
-        FROM cards WHERE profile_id = :p AND NOT retired AND NOT suspended AND reps > 0""",
-                                           p=profile_id, now=now, end=end, tomorrow=tomorrow_end)
+    live = "FROM cards WHERE profile_id = :p AND NOT retired AND NOT suspended AND reps > 0"
+    (due_now,), = reader.rows(f"SELECT COUNT(*) {live} AND due <= :now", p=profile_id, now=now)
+    (due_tomorrow,), = reader.rows(f"SELECT COUNT(*) {live} AND due >= :end AND due < :tomorrow",
+                                   p=profile_id, end=end, tomorrow=tomorrow_end)
     (reviews_today, ms_today), = reader.rows("""
         SELECT COUNT(*), COALESCE(SUM(duration_ms), 0) FROM review_log
         WHERE profile_id = :p AND reviewed_at >= :start""", p=profile_id, start=start)

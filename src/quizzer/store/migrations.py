@@ -123,7 +123,16 @@ def m003_exams(conn: Connection) -> None:
     exams.create(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_exercises, m003_exams]
+def m004_queue_indexes(conn: Connection) -> None:
+    """Indexes for the due queue and what is left today, so both stay fast at 100,000 cards:
+    learning cards (few) by due in a partial index, review cards by a (state, due) range, and
+    new cards by reps = 0, the last two covering so counts never touch the table rows."""
+    conn.execute(text("CREATE INDEX ix_cards_learning ON cards (profile_id, due) WHERE state <> 2 AND reps > 0"))
+    conn.execute(text("CREATE INDEX ix_cards_queue ON cards (profile_id, state, due, reps, suspended, retired, buried_until)"))
+    conn.execute(text("CREATE INDEX ix_cards_new ON cards (profile_id, reps, suspended, retired, buried_until)"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_exercises, m003_exams, m004_queue_indexes]
 LATEST = len(MIGRATIONS)
 
 

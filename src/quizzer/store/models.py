@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from quizzer.store.types import UTCDateTime
@@ -31,6 +31,10 @@ class CardRow(Base):
         UniqueConstraint("profile_id", "question_id"),
         Index("ix_cards_profile_due", "profile_id", "due"),
         Index("ix_cards_profile_position", "profile_id", "position"),
+        Index("ix_cards_learning", "profile_id", "due", sqlite_where=text("state <> 2 AND reps > 0"),
+              postgresql_where=text("state <> 2 AND reps > 0")),
+        Index("ix_cards_queue", "profile_id", "state", "due", "reps", "suspended", "retired", "buried_until"),
+        Index("ix_cards_new", "profile_id", "reps", "suspended", "retired", "buried_until"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
