@@ -102,7 +102,7 @@ def tui_figures(db_url: str, env: dict) -> None:
     record("TUI first screen interactive (full content, big store)", ours, 500, f"minimal Textual app {minimal:.0f} ms, ratio {ours / minimal:.1f}x")
 
 
-def store_figures(url: str, label: str, cards: int, reviews: int) -> None:
+def store_figures(url: str, label: str, cards: int, reviews: int, compare_anki: bool = False) -> None:
     from synthetic import build
 
     from quizzer.analytics import full_stats
@@ -112,8 +112,10 @@ def store_figures(url: str, label: str, cards: int, reviews: int) -> None:
     store, pid = build(url, cards, reviews)
     print(f"  (built {cards:,} cards / {reviews:,} reviews on {label} in {time.perf_counter() - t:.0f} s)", flush=True)
     session = ReviewSession(store, pid)
-    record(f"due queue: next card + counts, {cards:,} cards / {reviews:,} rows ({label})",
-           median_ms(lambda: (session.next_card(), session.counts()), 11), 50)
+    queue_ms = median_ms(lambda: (session.next_card(), session.counts()), 11)
+    record(f"due queue: next card + counts, {cards:,} cards / {reviews:,} rows ({label})", queue_ms, 50)
+    if compare_anki:  # before the gradings below change the cards
+        anki_figures(anki_cards(store, pid), queue_ms, session.counts())
     grades = []
     for _ in range(200):
         card = session.next_card()
@@ -127,6 +129,79 @@ def store_figures(url: str, label: str, cards: int, reviews: int) -> None:
     record(f"statistics (stats --json figures) at {reviews:,} rows ({label})",
            median_ms(lambda: full_stats(store, pid, datetime.now(timezone.utc)), 3), 1000)
     store.close()
+
+
+def anki_cards(store, pid: int) -> list[tuple[int | None, int]]:
+    """The store's cards as Anki holds them: (due day relative to today, None if new; interval in days)."""
+    from sqlalchemy import select
+
+    from quizzer.scheduler import day_start
+    from quizzer.settings import ProfileSettings
+    from quizzer.store.models import CardRow
+
+    start = day_start(datetime.now(timezone.utc), ProfileSettings().day_boundary_hour)  # 4 am, as Anki's day
+    with store.read() as s:
+        rows = s.execute(select(CardRow.reps, CardRow.due, CardRow.stability).where(CardRow.profile_id == pid)
+                         .order_by(CardRow.position)).all()
+    return [(None, 0) if reps == 0 else ((due - start).days, max(1, round(stability))) for reps, due, stability in rows]
+
+
+def anki_collection(path: str, cards: list[tuple[int | None, int]]):
+    """An Anki collection with one Basic note per card: (due day relative to today, or None if new; interval)."""
+    from anki.collection import AddNoteRequest, Collection
+    from anki.decks import UpdateDeckConfigs
+
+    col = Collection(path)
+    col.crt -= 365 * 86400  # a year-old collection, so that overdue cards have positive day numbers
+    basic, deck = col.models.by_name("Basic"), col.decks.id("Default")
+    requests = []
+    for i in range(len(cards)):
+        note = col.new_note(basic)
+        note["Front"], note["Back"] = f"bench-{i:06d}", "answer"
+        requests.append(AddNoteRequest(note, deck))
+    col.add_notes(requests)
+    today = col.sched.today
+    ids = col.db.list("select id from cards order by id")
+    col.db.executemany("update cards set type = 2, queue = 2, due = ?, ivl = ?, factor = 2500, reps = 3 where id = ?",
+                       [(today + due, ivl, cid) for cid, (due, ivl) in zip(ids, cards) if due is not None])
+    # Anki's highest review limit is 9999 a day (it ignores more); new cards get their own limit, as in quizzer
+    current = col.decks.get_deck_configs_for_update(deck)
+    config = current.all_config[0].config
+    config.config.new_per_day, config.config.reviews_per_day = 9999, 9999
+    col.decks.update_deck_configs(UpdateDeckConfigs(target_deck_id=deck, configs=[config], limits=current.current_deck.limits,
+                                                    new_cards_ignore_review_limit=True, fsrs=current.fsrs))
+    return col
+
+
+def anki_figures(cards: list[tuple[int | None, int]], ours_ms: float, ours) -> None:
+    """Anki's own engine building its study queue over the same cards, beside quizzer's due queue."""
+    from anki.buildinfo import version
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        col = anki_collection(str(Path(tmp) / "collection.anki2"), cards)
+        print(f"  (built an Anki collection of {len(cards):,} cards in {time.perf_counter() - t:.0f} s)", flush=True)
+        times = []
+        for _ in range(11):
+            # Anki caches its queues until the collection changes (a cached call takes ~0.05 ms); any write
+            # through its SQL proxy drops them, so each timed call gathers, sorts and counts them afresh
+            col.db.execute("update cards set mod = mod where id = 0")
+            t = time.perf_counter()
+            queued = col.sched.get_queued_cards(fetch_limit=1)  # the next card and the new/learning/review counts
+            times.append((time.perf_counter() - t) * 1000)
+        col.close()
+    anki_ms = statistics.median(times)
+    record(f"due queue: Anki's own engine (anki {version}), {len(cards):,} cards", anki_ms, None,
+           f"quizzer {ours_ms:.1f} ms vs Anki {anki_ms:.1f} ms, ratio {ours_ms / anki_ms:.1f}x; new/learning/review "
+           f"{ours.new}/{ours.learning}/{ours.review} vs {queued.new_count}/{queued.learning_count}/{queued.review_count}")
+
+
+def stats_process_figure(db: Path, env: dict, reviews: int) -> None:
+    """``quizzer stats --json`` as a user runs it, on the big store (the first run syncs the course
+    and caches its index; the timed runs take the quick path, as every later run does)."""
+    cmd = [sys.executable, "-m", "quizzer", "stats", "--json", "--db", str(db), "--profile", "bench"]
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
+    record(f"quizzer stats --json at {reviews:,} review rows (SQLite)", process_ms(cmd, env, 3), 1000)
 
 
 def export_figures() -> None:
@@ -160,21 +235,49 @@ def exercise_figures(env: dict) -> None:
 
 
 def fit_figures() -> None:
+    """fsrs-rs fitting the sample history, then py-fsrs's optimizer on the same split."""
     from synthetic import build  # noqa: F401  (keeps sys.path set)
 
-    from quizzer.history import import_reviews, read_revlog_csv
+    from quizzer.history import fsrs_items, import_reviews, load_history, read_revlog_csv
     from quizzer.optimizer import fit
     from quizzer.settings import ProfileSettings
     from quizzer.store import open_store
 
+    reviews = read_revlog_csv(REPO / "tests" / "fixtures" / "fsrs_sample_revlog.csv")
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/fit.db")
         pid = store.profile_id("fit")
-        import_reviews(store, pid, read_revlog_csv(REPO / "tests" / "fixtures" / "fsrs_sample_revlog.csv"), ProfileSettings())
+        import_reviews(store, pid, reviews, ProfileSettings())
         report = fit(store, pid, datetime(2024, 10, 7, tzinfo=timezone.utc), save=False)
+        items = fsrs_items(load_history(store, pid), ProfileSettings().day_boundary_hour)
         store.close()
     record("FSRS fit on 12,580 real reviews (fsrs-rs)", report.seconds * 1000, 2000,
            f"held-out log loss {report.default['log_loss']} -> {report.fitted['log_loss']}")
+    py_fsrs_figures(reviews, items, report)
+
+
+def py_fsrs_figures(reviews, items, ours) -> None:
+    """py-fsrs's PyTorch optimizer trained on the reviews fsrs-rs trained on, judged on the same held-out items."""
+    import torch  # noqa: F401  (importing it takes over a second; not part of the fit)
+    from fsrs import Optimizer, Rating, ReviewLog
+    from fsrs_rs_python import FSRS
+
+    cut = int(len(items) * (1 - 0.2))  # fit()'s split: the earlier 80% of items train, the rest judge
+    assert cut == ours.train_items
+    logs = [ReviewLog(int(r.card), Rating(r.rating), r.at, r.duration_ms) for r in reviews if r.at < items[cut][0]]
+    t = time.perf_counter()
+    try:
+        optimizer = Optimizer(logs)
+    except ImportError:
+        print("  (py-fsrs comparison skipped: its optimizer needs the fsrs[optimizer] extra)", flush=True)
+        return
+    parameters = optimizer.compute_optimal_parameters()
+    seconds = time.perf_counter() - t
+    # both parameter sets judged by the same evaluator (fsrs-rs) on the same held-out items
+    loss = FSRS(parameters).evaluate([i for _, i in items[cut:]]).log_loss
+    record("FSRS fit, py-fsrs Optimizer (PyTorch), same reviews", seconds * 1000, None,
+           f"one run, as fsrs-rs's; {len(logs):,} training reviews; fsrs-rs {ours.seconds:.2f} s vs py-fsrs {seconds:.1f} s, "
+           f"fsrs-rs {seconds / ours.seconds:.0f}x faster; held-out log loss fsrs-rs {ours.fitted['log_loss']}, py-fsrs {loss:.5f}")
 
 
 def main() -> None:
@@ -184,11 +287,12 @@ def main() -> None:
     args = parser.parse_args()
     cards, reviews = (10_000, 100_000) if args.quick else (100_000, 1_000_000)
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QUIZZER_DB=str(Path(tmp) / "cli.db"))
+        env = dict(os.environ, QUIZZER_DB=str(Path(tmp) / "cli.db"), QUIZZER_CACHE=str(Path(tmp) / "cache"))
         print(f"{'figure':58} {'median':>13}  {'target':>12}")
         cli_figures(env)
         content_figures(env)
-        store_figures(f"sqlite:///{tmp}/big.db", "SQLite", cards, reviews)
+        store_figures(f"sqlite:///{tmp}/big.db", "SQLite", cards, reviews, compare_anki=True)
+        stats_process_figure(Path(tmp) / "big.db", env, reviews)
         if args.pg:
             import uuid
 
