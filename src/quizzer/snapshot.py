@@ -36,8 +36,6 @@ def as_utc(value) -> datetime | None:
 class Snapshot:
     """A read-only connection to a SQLite store (``query_only``; waits politely on writers)."""
 
-    is_sqlite = True
-
     def __init__(self, path: Path):
         self.path = path
         # not mode=ro: a reader of a WAL database may need to create its -shm file

@@ -40,7 +40,7 @@ def left_today(reader, profile_id: int, now: datetime, settings: ProfileSettings
     """What is left today: new cards (within the daily limit), learning due soon, reviews due
     before the day ends (within the review limit); restricted to some days or questions."""
     start, end = day_start(now, settings.day_boundary_hour), next_day_start(now, settings.day_boundary_hour)
-    params = {"p": profile_id, "now": now, "ahead": now + LEARN_AHEAD, "end": end, "start": start}
+    params = {"p": profile_id, "now": now, "ahead": now + LEARN_AHEAD, "end": end}
     focus = _in("day", days, "d", params) + _in("question_id", questions, "q", params)
     live = f"""FROM cards WHERE profile_id = :p AND NOT suspended AND NOT retired
                AND (buried_until IS NULL OR buried_until <= :now){focus}"""
