@@ -60,46 +60,93 @@ def content_figures(env: dict) -> None:
     record("content load + validate, cold (new process)", process_ms([sys.executable, "-c", code], env, 5), 1500)
 
 
-FIRST_PAINT = """
-import sys, time, asyncio
-start = float(sys.argv[1])
-from quizzer.context import open_context
-from quizzer.tui.app import create_app
-ctx = open_context(sys.argv[2], profile="bench")
-app = create_app(ctx)
-async def main():
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        print(time.time() - start)
-asyncio.run(main())
-"""
 MINIMAL = """
-import sys, time, asyncio
-start = float(sys.argv[1])
 from textual.app import App
 from textual.widgets import Static
 class Minimal(App):
     def compose(self):
-        yield Static("hello")
-async def main():
-    async with Minimal().run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        print(time.time() - start)
-asyncio.run(main())
+        yield Static("0 reviews due")
+Minimal().run()
 """
 
 
-def tui_figures(db_url: str, env: dict) -> None:
-    def paint(script: str) -> float:
-        times = []
-        for _ in range(5):
-            out = subprocess.run([sys.executable, "-c", script, repr(time.time()), db_url], check=True, capture_output=True,
-                                 text=True, env=env).stdout
-            times.append(float(out.strip().splitlines()[-1]) * 1000)
-        return statistics.median(times)
+def tui_figures(db: Path, env: dict, label: str) -> None:
+    """The app in a real pseudo-terminal: the first start (full path: validate, migrate, sync), then
+    the usual start (home painted from the quick start), and Enter pressed as soon as home shows."""
+    from terminal import timeline
 
-    ours, minimal = paint(FIRST_PAINT), paint(MINIMAL)
-    record("TUI first screen interactive (full content, big store)", ours, 500, f"minimal Textual app {minimal:.0f} ms, ratio {ours / minimal:.1f}x")
+    quizzer = [sys.executable, "-m", "quizzer", "--db", str(db), "--profile", "bench"]
+    home = b"reviews due"
+    first_card = " · d0".encode()  # the review header ends with the question id, d01-…
+
+    def starts(cmd: list[str], runs: int, steps=((home, b""),), fresh: bool = False) -> list[float]:
+        times = []
+        for _ in range(runs):
+            if fresh:  # drop the cached course index: the full path again
+                for cached in Path(env["QUIZZER_CACHE"]).glob("course-*.json"):
+                    cached.unlink()
+            times.append(timeline(cmd, list(steps), env))
+        return [statistics.median(t[i] for t in times) for i in range(len(steps))]
+
+    full, = starts(quizzer, 3, fresh=True)
+    record(f"app: first start, home shown ({label})", full, None, "full path: validate, migrate, sync")
+    minimal, = starts([sys.executable, "-c", MINIMAL], 7)
+    ours, = starts(quizzer, 7)
+    record(f"app: home shown, interactive ({label})", ours, 500,
+           f"a bare Textual app {minimal:.0f} ms, ratio {ours / minimal:.1f}x; before the quick start {full:.0f} ms")
+    shown, card = starts(quizzer, 5, ((home, b"\r"), (first_card, b"")))
+    record(f"app: Enter at once, first card shown ({label})", card, None,
+           f"home at {shown:.0f} ms; the review waits for the course to open in the background")
+    keypress_figure(db, label)
+
+
+def keypress_figure(db: Path, label: str, cards: int = 40) -> None:
+    """A grade keypress to the next card drawn, in the app itself (headless Pilot): the grade is
+    committed, the next card chosen and its screen rendered before the press returns."""
+    import asyncio
+
+    from quizzer.context import open_context
+    from quizzer.tui.app import create_app
+
+    ctx = open_context(str(db), profile="bench")
+    app = create_app(ctx)
+    times = []
+
+    async def session() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("enter")
+            for _ in range(cards):
+                screen = app.screen
+                typed = screen.question.kind in ("numeric", "code_output")
+                await pilot.press("enter" if typed else "space")  # check or reveal
+                before = screen.card.id
+                t = time.perf_counter()
+                await pilot.press("enter" if typed else "3")  # accept the suggested grade, or Good
+                times.append((time.perf_counter() - t) * 1000)
+                assert screen.card is None or screen.card.id != before
+
+    asyncio.run(session())
+    ctx.close()
+    record(f"app: grade keypress to next card shown ({label})", statistics.median(times), 50,
+           f"p90 {sorted(times)[int(len(times) * 0.9)]:.0f} ms over {len(times)} cards")
+
+
+def home_figure(store, pid: int, cards: int) -> None:
+    """The home screen's figures over every card live, from a snapshot as the first paint reads them."""
+    from quizzer.content import load_catalog
+    from quizzer.course_index import CourseIndex
+    from quizzer.home import home_figures
+    from quizzer.practice.models import load_exercises
+    from quizzer.quick import quick_settings
+    from quizzer.snapshot import open_snapshot
+
+    catalog = load_catalog(REPO / "content")
+    course = CourseIndex.of(catalog, load_exercises(catalog.root), catalog.fingerprint)
+    snap, _ = open_snapshot(str(store.url), "bench")
+    now = datetime.now(timezone.utc)
+    record(f"home screen figures, {cards:,} live cards (SQLite snapshot)",
+           median_ms(lambda: home_figures(snap, pid, now, quick_settings(snap, pid), course)), 50)
+    snap.close()
 
 
 def store_figures(url: str, label: str, cards: int, reviews: int, compare_anki: bool = False) -> None:
@@ -111,6 +158,8 @@ def store_figures(url: str, label: str, cards: int, reviews: int, compare_anki: 
     t = time.perf_counter()
     store, pid = build(url, cards, reviews)
     print(f"  (built {cards:,} cards / {reviews:,} reviews on {label} in {time.perf_counter() - t:.0f} s)", flush=True)
+    if label == "SQLite":
+        home_figure(store, pid, cards)
     session = ReviewSession(store, pid)
     queue_ms = median_ms(lambda: (session.next_card(), session.counts()), 11)
     record(f"due queue: next card + counts, {cards:,} cards / {reviews:,} rows ({label})", queue_ms, 50)
@@ -135,7 +184,7 @@ def anki_cards(store, pid: int) -> list[tuple[int | None, int]]:
     """The store's cards as Anki holds them: (due day relative to today, None if new; interval in days)."""
     from sqlalchemy import select
 
-    from quizzer.scheduler import day_start
+    from quizzer.days import day_start
     from quizzer.settings import ProfileSettings
     from quizzer.store.models import CardRow
 
@@ -308,7 +357,7 @@ def main() -> None:
             finally:
                 with admin.connect() as conn:
                     conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        tui_figures(f"sqlite:///{tmp}/big.db", env)
+        tui_figures(Path(tmp) / "big.db", env, f"full content, {cards:,}-card store")
         export_figures()
         fit_figures()
         exercise_figures(env)

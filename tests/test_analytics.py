@@ -128,6 +128,26 @@ def test_activity_streak_and_buttons(history_store):
     assert sum(act["reviews_per_day"].values()) == sum(1 for r in read_revlog_csv(CSV) if (day0(NOW) - day0(r.at)).days < 365)
 
 
+@pytest.mark.parametrize("chunk", [3, 32])
+def test_streak_matches_the_days_studied_in_the_log(history_store, chunk):
+    """The home screen's streak, probed a chunk of days per query, against the CSV's own days
+    at a year of weekly dates."""
+    from quizzer.stats import streak
+
+    store, pid, _ = history_store
+    studied = {day0(r.at) for r in read_revlog_csv(CSV)}
+    expected, found = [], []
+    for back in range(0, 365, 7):
+        now = NOW - timedelta(days=back)
+        first = 0 if day0(now) in studied else 1
+        n = first
+        while day0(now) - timedelta(days=n) in studied:
+            n += 1
+        expected.append(n - first)
+        found.append(streak(store, pid, now, 4, chunk))
+    assert found == expected and max(expected) > 3  # with chunk=3, streaks span several queries
+
+
 def test_fit_improves_held_out_log_loss_and_is_adopted(history_store):
     from quizzer.optimizer import fit
     from quizzer.settings import load_settings

@@ -100,7 +100,7 @@ def test_focus_on_one_day(ctx, clock):
 def test_day_boundary_at_4am(ctx, clock, monkeypatch):
     from datetime import datetime, timezone
 
-    from quizzer.scheduler import day_start
+    from quizzer.days import day_start
 
     assert day_start(datetime(2026, 3, 10, 3, 59, tzinfo=timezone.utc), 4) == datetime(2026, 3, 9, 4, tzinfo=timezone.utc)
     assert day_start(datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc), 4) == datetime(2026, 3, 10, 4, tzinfo=timezone.utc)

@@ -29,11 +29,32 @@ def wait_for(session: str, text: str, timeout: float = 30) -> str:
     raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
 
 
-def test_review_two_cards_in_tmux(tmp_path, small_content):
-    db = tmp_path / "tmux.db"
+def start(db, content, cache) -> str:
+    """quizzer in a new tmux session at 100×30 (the environment spelled out: a running tmux
+    server would otherwise give the app its own)."""
     session = f"quizzer-{uuid.uuid4().hex[:8]}"
-    cmd = f"{sys.executable} -m quizzer --db {db} --content {small_content}; sleep 30"
+    cmd = f"env QUIZZER_CACHE={cache} {sys.executable} -m quizzer --db {db} --content {content}; sleep 30"
     tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", cmd)
+    return session
+
+
+def quit_and_close(session: str) -> None:
+    tmux("send-keys", "-t", session, "C-q")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "sleep" not in tmux("display-message", "-p", "-t", session, "#{pane_current_command}"):
+        time.sleep(0.1)  # the app has exited once the shell runs the trailing sleep
+
+
+def review_log(db) -> list[tuple[str, int]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT question_id, rating FROM review_log ORDER BY id").fetchall()
+
+
+def test_review_two_cards_in_tmux(tmp_path, small_content):
+    """The first start takes the full path; the second paints from the quick start and opens
+    the rest in the background, and a review made there lands in the store too."""
+    db, cache = tmp_path / "tmux.db", tmp_path / "cache"
+    session = start(db, small_content, cache)
     try:
         wait_for(session, "Progress by course day")
         tmux("send-keys", "-t", session, "Enter")
@@ -46,10 +67,22 @@ def test_review_two_cards_in_tmux(tmp_path, small_content):
         wait_for(session, "Correct")
         tmux("send-keys", "-t", session, "Enter")
         wait_for(session, "d01-q003")
-        tmux("send-keys", "-t", session, "C-q")
-        time.sleep(0.5)
+        quit_and_close(session)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT question_id, rating FROM review_log ORDER BY id").fetchall()
-    assert rows == [("d01-q001", 3), ("d01-q002", 3)]
+    assert review_log(db) == [("d01-q001", 3), ("d01-q002", 3)]
+    assert list(cache.glob("course-*.json"))  # so the next start is quick
+
+    session = start(db, small_content, cache)
+    try:
+        wait_for(session, "2 learning · 3 new")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "d01-q003")
+        tmux("send-keys", "-t", session, "6", "Enter")
+        wait_for(session, "Correct")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "d02-q001")
+        quit_and_close(session)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    assert review_log(db) == [("d01-q001", 3), ("d01-q002", 3), ("d01-q003", 3)]

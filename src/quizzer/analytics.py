@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from quizzer.history import LoggedReview, load_history
-from quizzer.scheduler import day_start, make_scheduler, to_fsrs
+from quizzer.days import day_start
+from quizzer.scheduler import make_scheduler, to_fsrs
 from quizzer.settings import ProfileSettings, read_settings
 from quizzer.snapshot import as_utc
 

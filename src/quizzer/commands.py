@@ -16,6 +16,22 @@ def _context(args: argparse.Namespace, catalog=None):
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    focused = any(getattr(args, name, None) for name in ("day", "week", "source"))
+    if not getattr(args, "plain", False) and not focused:
+        from quizzer.quick import open_quick
+
+        quick = open_quick(args.db, args.content, args.profile)
+        if quick is not None:  # paint the first screen at once, open the rest in the background
+            from quizzer.tui.app import create_app
+
+            app = create_app(quick=quick, opener=lambda: _context(args))
+            try:
+                app.run()
+            finally:
+                app.close()
+            if app.failure is not None:
+                raise app.failure
+            return 0
     from quizzer.context import load_content
     from quizzer.review import focus_for
 
@@ -55,10 +71,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    import os
     from datetime import datetime, timezone
 
-    profile = args.profile or os.environ.get("QUIZZER_PROFILE") or "default"
+    from quizzer.quick import profile_name
+
+    profile = profile_name(args.profile)
     now = datetime.now(timezone.utc)
     focused = getattr(args, "days", None) or getattr(args, "week", None)
     found = None if focused else _stats_from_snapshot(args, profile, now)
@@ -75,27 +92,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _stats_from_snapshot(args: argparse.Namespace, profile: str, now) -> tuple[dict, dict] | None:
-    """The quick path: a read-only look at a SQLite store with the cached course index, without
-    SQLAlchemy or YAML. None when anything needs the full path (first run, edited content, a URL)."""
+    """The quick path (see quizzer.quick); None when anything needs the full path."""
     import sqlite3
 
-    from quizzer import paths
-    from quizzer.course_index import cached_index
-    from quizzer.snapshot import open_snapshot
+    from quizzer.quick import open_quick
 
-    opened = open_snapshot(paths.database_url(args.db), profile)
-    if opened is None:
+    quick = open_quick(args.db, args.content, profile)
+    if quick is None:
         return None
-    snap, pid = opened
     try:
-        course = cached_index(paths.content_dir(args.content))
-        if course is None or synced_fingerprint(snap, pid) != course.fingerprint:
-            return None
-        return _figures(snap, pid, now, course)
+        return _figures(quick.snapshot, quick.profile_id, now, quick.course)
     except sqlite3.Error:  # locked past the timeout, damaged: the full path explains
         return None
     finally:
-        snap.close()
+        quick.close()
 
 
 def _stats_from_store(args: argparse.Namespace, profile: str, now) -> tuple[dict, dict]:
@@ -123,13 +133,6 @@ def _figures(reader, profile_id: int, now, course, wanted: set[str] | None = Non
 
     return (today_summary(reader, profile_id, now),
             full_stats(reader, profile_id, now, course, wanted, exercise_days(reader, profile_id, course)))
-
-
-def synced_fingerprint(reader, profile_id: int) -> str | None:
-    """The content fingerprint the profile's cards were last synced with."""
-    rows = reader.rows("SELECT CAST(value AS TEXT) FROM settings WHERE profile_id = :p AND key = 'synced_content'",
-                       p=profile_id)
-    return json.loads(rows[0][0]) if rows else None
 
 
 def cmd_exam(args: argparse.Namespace) -> int:

@@ -8,7 +8,8 @@ from pathlib import Path
 from quizzer import paths
 from quizzer.content import Catalog, ContentError, load_catalog
 from quizzer.errors import UserError
-from quizzer.review import Clock, utcnow
+from quizzer.quick import profile_name
+from quizzer.days import Clock, utcnow
 from quizzer.store import Store, open_store
 from quizzer.sync import SyncResult, sync_cards
 
@@ -42,10 +43,8 @@ def load_content(content: str | Path | None = None) -> Catalog:
 def open_context(db: str | None = None, content: str | Path | None = None, profile: str | None = None,
                  clock: Clock = utcnow, catalog: Catalog | None = None) -> Context:
     """Validate content, open and migrate the store, select the profile and sync its cards."""
-    import os
-
     catalog = catalog or load_content(content)
-    profile = profile or os.environ.get("QUIZZER_PROFILE") or "default"
+    profile = profile_name(profile)
     if not profile.strip() or len(profile) > 100:
         raise UserError(f"profile name {profile!r} must be 1-100 characters")
     store = open_store(paths.database_url(db))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from quizzer import paths
 
-FORMAT = 1  # bump when the cached JSON changes shape
+FORMAT = 2  # bump when the cached JSON changes shape
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,10 @@ class TopicRef:
 
 @dataclass
 class CourseIndex:
-    """Which day, week and topic each question and exercise belongs to, and the day titles."""
+    """Which day, week and topic each question and exercise belongs to, and the titles."""
 
     fingerprint: str
+    title: str
     questions: dict[str, QuestionRef]
     topics: dict[str, TopicRef]
     day_titles: dict[int, str]
@@ -41,14 +42,14 @@ class CourseIndex:
 
     @classmethod
     def of(cls, catalog, exercises: dict, fingerprint: str) -> CourseIndex:
-        return cls(fingerprint,
+        return cls(fingerprint, catalog.course.title,
                    {qid: QuestionRef(q.topic, catalog.topics[q.topic].day) for qid, q in catalog.questions.items()},
                    {tid: TopicRef(t.title, t.day, t.week, t.order) for tid, t in catalog.topics.items()},
                    {d.day: d.title for d in catalog.days},
                    {eid: ex.meta.day for eid, ex in exercises.items()})
 
     def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, "fingerprint": self.fingerprint,
+        return json.dumps({"format": FORMAT, "fingerprint": self.fingerprint, "title": self.title,
                            "questions": {k: [v.topic, v.day] for k, v in self.questions.items()},
                            "topics": {k: [v.title, v.day, v.week, v.order] for k, v in self.topics.items()},
                            "days": {str(k): v for k, v in self.day_titles.items()}, "exercises": self.exercise_days})
@@ -58,7 +59,7 @@ class CourseIndex:
         data = json.loads(text)
         if data.get("format") != FORMAT:
             return None
-        return cls(data["fingerprint"], {k: QuestionRef(*v) for k, v in data["questions"].items()},
+        return cls(data["fingerprint"], data["title"], {k: QuestionRef(*v) for k, v in data["questions"].items()},
                    {k: TopicRef(*v) for k, v in data["topics"].items()},
                    {int(k): v for k, v in data["days"].items()}, data["exercises"])
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from fsrs import Card, State
 
-from quizzer.scheduler import RATINGS, day_start, make_scheduler
+from quizzer.days import day_start
+from quizzer.scheduler import RATINGS, make_scheduler
 from quizzer.settings import ProfileSettings
 from quizzer.snapshot import as_utc
 

@@ -73,20 +73,6 @@ def fit(store: Store, profile_id: int, now: datetime, holdout: float = 0.2, save
     return report
 
 
-def reviews_since_last_fit(store: Store, profile_id: int) -> int:
-    """How many reviews were logged after the last fit (all of them if there was none)."""
-    from sqlalchemy import func, select
-
-    from quizzer.store.models import ReviewRow, Setting
-
-    with store.read() as s:
-        row = s.get(Setting, (profile_id, "fit_history"))
-        q = select(func.count()).where(ReviewRow.profile_id == profile_id, ReviewRow.kind == "review")
-        if row and row.value:
-            q = q.where(ReviewRow.reviewed_at > datetime.fromisoformat(row.value[-1]["fitted_at"]))
-        return s.scalar(q)
-
-
 def reschedule(store: Store, profile_id: int) -> int:
     """Recompute every card's memory state and due date by replaying its log with the profile's
     current parameters (py-fsrs's reschedule_card). Returns the number of cards changed."""

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from quizzer import scheduler as sched
+from quizzer.days import Clock, day_start, next_day_start, utcnow
 from quizzer.errors import UnknownItem
 from quizzer.settings import ProfileSettings, load_settings
 from quizzer.stats import LEARN_AHEAD, Counts, done_today, left_today
 from quizzer.store import Store
 from quizzer.store.models import CardRow, Flag, ReviewRow
 
-Clock = Callable[[], datetime]
 __all__ = ["Clock", "Counts", "Focus", "ReviewSession", "flags", "focus_for", "utcnow"]
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -71,8 +67,8 @@ class ReviewSession:
         )
 
     def _today(self, now: datetime) -> tuple[datetime, datetime]:
-        return (sched.day_start(now, self.settings.day_boundary_hour),
-                sched.next_day_start(now, self.settings.day_boundary_hour))
+        return (day_start(now, self.settings.day_boundary_hour),
+                next_day_start(now, self.settings.day_boundary_hour))
 
     def counts(self, now: datetime | None = None) -> Counts:
         """What is left today: new (within the daily limit), learning due, reviews due."""

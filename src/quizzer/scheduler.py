@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-from functools import lru_cache
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler, State
@@ -44,30 +43,6 @@ def apply_fsrs(row: CardRow, card: Card) -> None:
     row.difficulty = card.difficulty
     row.due = card.due
     row.last_review = card.last_review
-
-
-def day_start(now: datetime, boundary_hour: int) -> datetime:
-    """The UTC instant the learner's current day began (local time, at ``boundary_hour``)."""
-    # every UTC offset is a multiple of 15 minutes, so a 15-minute slot shares its day start;
-    # caching by slot makes statistics over long histories cheap
-    slot = int(now.timestamp()) // 900
-    return _day_start_of_slot(slot, boundary_hour)
-
-
-@lru_cache(maxsize=65536)
-def _day_start_of_slot(slot: int, boundary_hour: int) -> datetime:
-    local = datetime.fromtimestamp(slot * 900, timezone.utc).astimezone()
-    start = local.replace(hour=boundary_hour, minute=0, second=0, microsecond=0)
-    if local < start:
-        start -= timedelta(days=1)
-    return start.astimezone(timezone.utc)
-
-
-def next_day_start(now: datetime, boundary_hour: int) -> datetime:
-    local_start = day_start(now, boundary_hour).astimezone()
-    # add a calendar day in local time so a DST change does not shift the boundary hour
-    nxt = (local_start + timedelta(days=1)).replace(hour=boundary_hour)
-    return nxt.astimezone(timezone.utc)
 
 
 def format_interval(delta: timedelta) -> str:

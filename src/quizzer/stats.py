@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from quizzer.scheduler import day_start, next_day_start
-from quizzer.settings import ProfileSettings, read_settings
+from quizzer.days import day_start, next_day_start
+
+if TYPE_CHECKING:  # the first screen counts with the quick settings, before pydantic is loaded
+    from quizzer.settings import ProfileSettings
 
 LEARN_AHEAD = timedelta(minutes=20)  # as Anki: finish learning cards due soon rather than wait
 
@@ -67,6 +70,8 @@ def done_today(reader, profile_id: int, start: datetime) -> tuple[int, int]:
 
 def today_summary(reader, profile_id: int, now: datetime, settings: ProfileSettings | None = None) -> dict:
     """The short summary behind ``quizzer stats``: everything a learner checks in the morning."""
+    from quizzer.settings import read_settings
+
     settings = settings or read_settings(reader, profile_id)
     start = day_start(now, settings.day_boundary_hour)
     end = next_day_start(now, settings.day_boundary_hour)
@@ -97,18 +102,26 @@ def today_summary(reader, profile_id: int, now: datetime, settings: ProfileSetti
     }
 
 
-def streak(reader, profile_id: int, now: datetime, boundary_hour: int) -> int:
+def streak(reader, profile_id: int, now: datetime, boundary_hour: int, chunk: int = 32) -> int:
     """Consecutive learner-days, ending today or yesterday, with at least one review.
 
-    One indexed EXISTS query per day walked back, so the cost follows the streak's length,
-    not the size of the review log.
+    Each day is an indexed EXISTS probe, ``chunk`` days to a query, so the cost follows the
+    streak's length, not the size of the review log.
     """
     start = day_start(now, boundary_hour)
+    seen: list[bool] = []  # seen[i]: studied on the day i days back
 
     def studied(days_back: int) -> bool:
-        lo = start - timedelta(days=days_back)
-        return bool(reader.rows("SELECT 1 FROM review_log WHERE profile_id = :p AND reviewed_at >= :lo AND reviewed_at < :hi LIMIT 1",
-                                p=profile_id, lo=lo, hi=lo + timedelta(days=1)))
+        while days_back >= len(seen):
+            first, params, probes = len(seen), {"p": profile_id}, []
+            for i in range(first, first + chunk):
+                params[f"lo{i}"] = lo = start - timedelta(days=i)
+                params[f"hi{i}"] = lo + timedelta(days=1)
+                probes.append(f"SELECT {i} WHERE EXISTS (SELECT 1 FROM review_log WHERE profile_id = :p"
+                              f" AND reviewed_at >= :lo{i} AND reviewed_at < :hi{i})")
+            found = {row[0] for row in reader.rows(" UNION ALL ".join(probes), **params)}
+            seen.extend(i in found for i in range(first, first + chunk))
+        return seen[days_back]
 
     first = 0 if studied(0) else 1  # a streak is not broken until today ends without a review
     n = first

@@ -35,6 +35,7 @@ class CardRow(Base):
               postgresql_where=text("state <> 2 AND reps > 0")),
         Index("ix_cards_queue", "profile_id", "state", "due", "reps", "suspended", "retired", "buried_until"),
         Index("ix_cards_new", "profile_id", "reps", "suspended", "retired", "buried_until"),
+        Index("ix_cards_days", "profile_id", "day", "retired", "reps", "stability"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

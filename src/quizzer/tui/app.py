@@ -1,17 +1,36 @@
-"""The quizzer app and its factory; the CLI and the tests build it the same way."""
+"""The quizzer app and its factory; the CLI and the tests build it the same way.
+
+The app starts in one of two ways. Given an open ``Context`` it is ready at once. Given a
+``Quick`` start (a snapshot of the store and the cached course index) it paints the home screen
+from that, then opens the full context (content models, SQLAlchemy, sync, daily backup) in a
+background thread; an action asked for before then runs as soon as it is open.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
+from textual.message import Message
 
-from quizzer.context import Context
-from quizzer.review import Focus, ReviewSession
+from quizzer.days import Clock, utcnow
+from quizzer.errors import UserError
+from quizzer.home import HomeFigures, home_figures
 from quizzer.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from quizzer.context import Context
+    from quizzer.quick import Quick
+    from quizzer.review import Focus
 
 ACTIONS = [
     ("Start review", "start_review", "Review today's due cards"),
@@ -54,15 +73,50 @@ class QuizzerApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, ctx: Context, focus: Focus | None = None, exam=None):
-        super().__init__()
-        self.ctx = ctx
-        self.exam = exam
-        self.session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock, focus)
-        self.sub_title = f"{ctx.catalog.course.title} · {ctx.profile}"
-        from quizzer.practice.models import load_exercises
+    class Opened(Message):
+        """The background opening of the full context finished (or failed)."""
 
-        self.exercises = load_exercises(ctx.catalog.root)
+    def __init__(self, ctx: Context | None = None, focus: Focus | None = None, exam=None, *,
+                 quick: Quick | None = None, opener: Callable[[], Context] | None = None, clock: Clock = utcnow):
+        super().__init__()
+        if ctx is None and (quick is None or opener is None):
+            raise ValueError("give either an open context, or a quick start and an opener")
+        self.ctx: Context | None = None  # set once the full context is open
+        self.focus = focus
+        self.exam = exam
+        self.quick = quick
+        self.clock = ctx.clock if ctx else clock  # the context's clock once it is open
+        self.failure: UserError | None = None  # why the background opening failed, for the CLI
+        self._opener = opener
+        self._opening: Future = Future()
+        self._thread: threading.Thread | None = None
+        self._pending: list[Callable[[], None]] = []
+        if ctx is not None:
+            self._take(*self._prepare(ctx))
+        else:
+            self.sub_title = f"{quick.course.title} · {quick.profile}"
+
+    def _prepare(self, ctx: Context) -> tuple:
+        """Everything the screens need from an open context (run in the background thread when
+        the app started quickly)."""
+        from quizzer.course_index import CourseIndex, save_index
+        from quizzer.practice.models import load_exercises
+        from quizzer.review import ReviewSession
+
+        exercises = load_exercises(ctx.catalog.root)
+        course = CourseIndex.of(ctx.catalog, exercises, ctx.catalog.fingerprint)
+        if self.quick is None:  # the next start can then be quick
+            save_index(course, ctx.catalog.root)
+        return ctx, ReviewSession(ctx.store, ctx.profile_id, ctx.clock, self.focus), exercises, course
+
+    def _take(self, ctx: Context, session, exercises: dict, course) -> None:
+        self.ctx, self.session, self.exercises, self.course = ctx, session, exercises, course
+        self.clock = ctx.clock
+        self.sub_title = f"{ctx.catalog.course.title} · {ctx.profile}"
+
+    @property
+    def ready(self) -> bool:
+        return self.ctx is not None
 
     def on_mount(self) -> None:
         self.apply_settings()
@@ -71,10 +125,76 @@ class QuizzerApp(App[None]):
             from quizzer.tui.screens.exam import ExamScreen
 
             self.push_screen(ExamScreen(*self.exam))
+        if not self.ready:
+            self.call_after_refresh(self._open_in_background)  # once the first screen is painted
+
+    def _open_in_background(self) -> None:
+        def work() -> None:
+            try:
+                self._opening.set_result(self._prepare(self._opener()))
+            except BaseException as exc:  # handed to the app's thread, which decides
+                self._opening.set_exception(exc)
+            self.post_message(self.Opened())
+
+        self._thread = threading.Thread(target=work, name="quizzer-open")
+        self._thread.start()
+
+    @on(Opened)
+    def _opened(self) -> None:
+        try:
+            self._take(*self._opening.result())
+        except UserError as exc:  # a locked or damaged database, content that no longer validates
+            self.failure = exc
+            self.exit(return_code=2)
+            return
+        if self.quick is not None:
+            self.quick.close()
+        self.apply_settings()  # the validated settings replace the quick reading
+        if isinstance(self.screen, HomeScreen) and not self._pending:
+            self.screen.refresh_numbers()
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
+
+    def when_ready(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now, or as soon as the full context is open."""
+        if self.ready:
+            action()
+        else:
+            self._pending.append(action)
+            self.notify("Opening the course…", timeout=2)
+
+    def close(self) -> None:
+        """After the app has run: wait for a background opening and close what it opened."""
+        if self._thread is not None:
+            self._thread.join()
+            if self._opening.exception() is None:
+                self._opening.result()[0].close()
+        if self.quick is not None:
+            self.quick.close()
+
+    def home_figures(self) -> HomeFigures | None:
+        """Today's figures: from the store once open, from the quick snapshot until then (None
+        if the snapshot cannot be read: the full path, opening meanwhile, explains or repairs)."""
+        if self.ready:
+            return home_figures(self.ctx.store, self.ctx.profile_id, self.clock(), self.session.settings, self.course)
+        quick = self.quick
+        try:
+            return home_figures(quick.snapshot, quick.profile_id, self.clock(), self._quick_settings(), quick.course)
+        except sqlite3.Error:
+            return None
+
+    def _quick_settings(self):
+        from quizzer.quick import QuickSettings, quick_settings
+
+        try:
+            return quick_settings(self.quick.snapshot, self.quick.profile_id)
+        except sqlite3.Error:
+            return QuickSettings()
 
     def apply_settings(self) -> None:
         """Theme and key remapping from the profile's settings."""
-        settings = self.session.settings
+        settings = self.session.settings if self.ready else self._quick_settings()
         self.theme = "textual-light" if settings.theme == "light" else "textual-dark"
         if settings.keys:
             self.set_keymap(settings.keys)
@@ -83,12 +203,12 @@ class QuizzerApp(App[None]):
     def action_start_review(self) -> None:
         from quizzer.tui.screens.review import ReviewScreen
 
-        self.push_screen(ReviewScreen())
+        self.when_ready(lambda: self.push_screen(ReviewScreen()))
 
     def action_browse(self, query: str = "is:due") -> None:
         from quizzer.tui.screens.browse import BrowseScreen
 
-        self.push_screen(BrowseScreen(query))
+        self.when_ready(lambda: self.push_screen(BrowseScreen(query)))
 
     def action_browse_weak(self) -> None:
         self.action_browse("-is:new prop:r<0.8")
@@ -99,22 +219,22 @@ class QuizzerApp(App[None]):
     def action_stats(self) -> None:
         from quizzer.tui.screens.stats import StatsScreen
 
-        self.push_screen(StatsScreen())
+        self.when_ready(lambda: self.push_screen(StatsScreen()))
 
     def action_exercises(self) -> None:
         from quizzer.tui.screens.exercises import ExercisesScreen
 
-        self.push_screen(ExercisesScreen())
+        self.when_ready(lambda: self.push_screen(ExercisesScreen()))
 
     def action_export_anki(self) -> None:
         from quizzer.tui.screens.export import ExportScreen
 
-        self.push_screen(ExportScreen())
+        self.when_ready(lambda: self.push_screen(ExportScreen()))
 
     def action_settings(self) -> None:
         from quizzer.tui.screens.settings import SettingsScreen
 
-        self.push_screen(SettingsScreen())
+        self.when_ready(lambda: self.push_screen(SettingsScreen()))
 
     def action_help(self) -> None:
         from quizzer.tui.screens.help import HelpScreen
@@ -127,6 +247,8 @@ class QuizzerApp(App[None]):
             self.pop_screen()
 
 
-def create_app(ctx: Context, focus: Focus | None = None, exam=None) -> QuizzerApp:
-    """Build the app from an open context (content, store, profile); ``exam`` opens an exam."""
-    return QuizzerApp(ctx, focus, exam)
+def create_app(ctx: Context | None = None, focus: Focus | None = None, exam=None, *, quick: Quick | None = None,
+               opener: Callable[[], Context] | None = None, clock: Clock = utcnow) -> QuizzerApp:
+    """Build the app from an open context (content, store, profile), or from a quick start and
+    an ``opener`` that opens the context in the background; ``exam`` opens an exam."""
+    return QuizzerApp(ctx, focus, exam, quick=quick, opener=opener, clock=clock)

@@ -10,7 +10,6 @@ from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from quizzer.analytics import full_stats
-from quizzer.course_index import CourseIndex
 from quizzer.stats import today_summary
 
 
@@ -34,8 +33,7 @@ class StatsScreen(Screen):
     def on_mount(self) -> None:
         app = self.app
         now = app.ctx.clock()
-        course = CourseIndex.of(app.ctx.catalog, app.exercises, app.ctx.catalog.fingerprint)
-        figures = full_stats(app.ctx.store, app.ctx.profile_id, now, course)
+        figures = full_stats(app.ctx.store, app.ctx.profile_id, now, app.course)
         summary = today_summary(app.ctx.store, app.ctx.profile_id, now)
         per_day = figures["activity"]["reviews_per_day"]
         days = sorted(per_day)[-30:]
