@@ -10,7 +10,7 @@ import pytest
 
 CORE = ["quizzer.content", "quizzer.store", "quizzer.scheduler", "quizzer.review", "quizzer.sync",
         "quizzer.context", "quizzer.stats", "quizzer.answers", "quizzer.coverage", "quizzer.plain",
-        "quizzer.settings", "quizzer.content.snippets"]
+        "quizzer.settings", "quizzer.content.snippets", "quizzer.quick", "quizzer.home", "quizzer.days"]
 
 
 def loaded_after(code: str) -> set[str]:

@@ -55,3 +55,36 @@ async def test_undo_bury_suspend_flag(ctx):
     assert cards["d01-q001"].buried_until is not None
     assert cards["d01-q002"].suspended is True
     assert flags == [("d01-q003", "typo")]
+
+
+async def test_footer_lists_the_keys_that_work_now_and_is_rebuilt_once_per_change(ctx, monkeypatch):
+    """While an answer is typed the letters go into the box, so the footer offers the ctrl keys;
+    once checked, 1-4 again. Each change rebuilds the footer once (Textual asks twice per focus
+    change, and a rebuild is the slowest part of showing a card)."""
+    from quizzer.review import Focus
+    from quizzer.tui.widgets import QuietFooter
+
+    rebuilt = []
+    real = QuietFooter.recompose
+    monkeypatch.setattr(QuietFooter, "recompose", lambda self: rebuilt.append(1) or real(self))
+    app = create_app(ctx, Focus(questions=frozenset({"d01-q001", "d01-q003"})))
+
+    def keys() -> list[str]:
+        return [k.key for k in app.screen.query("FooterKey")]
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "space" in keys() and "z" in keys()  # d01-q001, a flashcard
+        await pilot.press("space")
+        await pilot.pause()
+        rebuilt.clear()
+        await pilot.press("3")
+        await pilot.pause()
+        assert "d01-q003" in str(app.screen.query_one("#card-header").render())
+        assert "space" not in keys() and "ctrl+z" in keys()  # typing: space and z go into the box
+        assert len(rebuilt) == 1
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        assert "1" in keys() and "z" in keys()  # checked: the grade keys work again
+        assert len(rebuilt) == 2

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.markup import escape
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from quizzer.errors import UserError
 from quizzer.search import search_cards
+from quizzer.tui.widgets import QuietFooter
 
 STATE = {0: "new", 1: "learning", 2: "review", 3: "relearn"}
 
@@ -35,7 +36,7 @@ class BrowseScreen(Screen):
                     id="query")
         yield Static(id="browse-status")
         yield DataTable(id="cards", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

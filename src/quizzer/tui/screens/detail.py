@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Static
 
 from quizzer.answers import LETTERS, cloze_back, strip_math
 from quizzer.cards import history, reset_card, study_now
 from quizzer.review import Focus
 from quizzer.scheduler import RATING_NAMES, to_fsrs
+from quizzer.tui.widgets import MarkdownText, QuietFooter
 
 STATES = {1: "learning", 2: "review", 3: "relearning"}
 
@@ -32,9 +33,9 @@ class CardDetailScreen(Screen):
         yield Header()
         with VerticalScroll():
             yield Static(id="detail-state")
-            yield Markdown(id="detail-question")
+            yield MarkdownText(id="detail-question")
             yield Static(id="detail-history")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.refresh_card()
@@ -53,13 +54,13 @@ class CardDetailScreen(Screen):
         flags = " · SUSPENDED" if card.suspended else ""
         self.query_one("#detail-state", Static).update(f"[b]{card.question_id}[/b] · Day {card.day}{flags}\n{state}")
         if q is None:
-            self.query_one("#detail-question", Markdown).update("*This question was removed from the course; its history is kept.*")
+            self.query_one("#detail-question", MarkdownText).show("*This question was removed from the course; its history is kept.*")
         else:
             parts = [q.prompt]
             for letter, c in zip(LETTERS, q.choices or []):
                 parts.append(f"- **{letter})** {c.text} — {'✓' if c.correct else '✗'} {c.why}")
             parts += [f"**Answer:** {cloze_back(q.answer) if q.kind == 'cloze' else q.answer}", q.explanation]
-            self.query_one("#detail-question", Markdown).update(strip_math("\n\n".join(parts)))
+            self.query_one("#detail-question", MarkdownText).show(strip_math("\n\n".join(parts)))
         rows = ["[b]History[/b]"]
         for r in history(app.ctx.store, app.ctx.profile_id, self.card_id):
             after = r.after

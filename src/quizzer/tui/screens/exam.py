@@ -8,10 +8,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Header, Input, Static
 
 from quizzer.answers import LETTERS, cloze_front, strip_math
 from quizzer.exam import ExamRun, feed_as_reviews, report, save_exam, score
+from quizzer.tui.widgets import MarkdownText, QuietFooter
 
 
 class ExamScreen(Screen):
@@ -30,11 +31,11 @@ class ExamScreen(Screen):
         yield Header()
         yield Static(id="exam-header")
         with VerticalScroll():
-            yield Markdown(id="exam-prompt")
+            yield MarkdownText(id="exam-prompt")
             yield Static(id="exam-choices")
             yield Input(placeholder="your answer (MCQ: letters); Enter submits, empty skips", id="exam-answer")
             yield Static(id="exam-report")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.show_question()
@@ -58,7 +59,7 @@ class ExamScreen(Screen):
     def show_question(self) -> None:
         q = self.app.ctx.catalog.questions[self.run.questions[self.index]]
         self.update_header()
-        self.query_one("#exam-prompt", Markdown).update(strip_math(cloze_front(q.prompt) if q.kind == "cloze" else q.prompt))
+        self.query_one("#exam-prompt", MarkdownText).show(strip_math(cloze_front(q.prompt) if q.kind == "cloze" else q.prompt))
         choices = "\n".join(f"{letter}) {escape(strip_math(c.text))}" for letter, c in zip(LETTERS, q.choices or []))
         self.query_one("#exam-choices", Static).update(choices)
         box = self.query_one("#exam-answer", Input)
@@ -103,7 +104,7 @@ class ExamScreen(Screen):
         for a in answers:
             lines.append(f"{'✓' if a['correct'] else '✗'} {a['question']}: expected {escape(repr(a['expected']))}, "
                          f"you gave {escape(repr(a['given']))}")
-        self.query_one("#exam-prompt", Markdown).update("")
+        self.query_one("#exam-prompt", MarkdownText).show("")
         self.query_one("#exam-choices", Static).update("")
         self.query_one("#exam-answer", Input).display = False
         self.query_one("#exam-report", Static).update("\n".join(lines))

@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from quizzer.practice.models import ensure_workspace
 from quizzer.practice.progress import (can_see_solution, record_attempt, reset_workspace, reveal_hint,
                                        standings)
 from quizzer.practice.runner import run_check
+from quizzer.tui.widgets import QuietFooter
 
 LABELS = {"not_started": "not started", "failing": "failing", "passed": "passed ✓", "due": "due again"}
 
@@ -37,7 +38,7 @@ class ExercisesScreen(Screen):
         with Vertical():
             yield DataTable(id="exercise-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="exercise-detail")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

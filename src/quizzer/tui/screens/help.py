@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from quizzer.tui.widgets import QuietFooter
 
 
 def binding_rows() -> list[tuple[str, str, str, str]]:
@@ -49,7 +51,7 @@ class HelpScreen(Screen):
                 lines.append(f"  {keys:<22} {description:<22} [dim]{bid}[/dim]")
             lines += ["", "ctrl+p opens the command palette: every action by name."]
             yield Static("\n".join(lines), id="help-text")
-        yield Footer()
+        yield QuietFooter()
 
     def action_leave(self) -> None:
         self.app.pop_screen()

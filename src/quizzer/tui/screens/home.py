@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizzer.home import REVIEWS_COUNTED, SUGGEST_FIT_AFTER
+from quizzer.tui.widgets import QuietFooter
 
 
 def bar(part: int, whole: int, width: int = 20) -> str:
@@ -34,7 +35,7 @@ class HomeScreen(Screen):
         with VerticalScroll(id="home-body"):
             yield Static(id="today")
             yield Static(id="progress")
-        yield Footer()
+        yield QuietFooter()
 
     def on_screen_resume(self) -> None:
         self.refresh_numbers()

@@ -10,12 +10,13 @@ from textual.markup import escape
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, Markdown, Static
+from textual.widgets import Button, Input, Label, Static
 
 from quizzer.answers import LETTERS, Verdict, check_typed, cloze_back, cloze_front, strip_math
 from quizzer.review import Focus, ReviewSession
 from quizzer.scheduler import RATING_NAMES
 from quizzer.store.models import CardRow
+from quizzer.tui.widgets import MarkdownText, QuietFooter
 
 
 class FlagNote(ModalScreen[str | None]):
@@ -66,16 +67,16 @@ class ReviewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="card-header")
         with VerticalScroll(id="card-body"):
-            yield Markdown(id="prompt")
+            yield MarkdownText(id="prompt")
             yield Static(id="choices")
             yield Input(placeholder="type your answer, Enter checks", id="typed")
             yield Static(id="verdict")
             with Vertical(id="answer-box"):
-                yield Markdown(id="answer")
+                yield MarkdownText(id="answer")
         with Horizontal(id="grades"):
             for r in (1, 2, 3, 4):
                 yield Button(RATING_NAMES[r], id=f"grade-{r}")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         app = self.app
@@ -106,7 +107,7 @@ class ReviewScreen(Screen):
             f"[b]Day {topic.day}[/b] · {escape(topic.title)}\n"
             f"{q.kind} · [reverse] {q.category.upper()} [/reverse] · [reverse] {q.level} [/reverse] · {q.id}")
         prompt = cloze_front(q.prompt) if q.kind == "cloze" else q.prompt
-        self.query_one("#prompt", Markdown).update(strip_math(prompt))
+        self.query_one("#prompt", MarkdownText).show(strip_math(prompt))
         self._render_choices()
         typed = self.query_one("#typed", Input)
         typed.value = ""
@@ -141,7 +142,7 @@ class ReviewScreen(Screen):
         q = self.question
         self.revealed = True
         answer = cloze_back(q.answer) if q.kind == "cloze" else q.answer
-        self.query_one("#answer", Markdown).update(strip_math(f"**Answer:** {answer}\n\n{q.explanation}"))
+        self.query_one("#answer", MarkdownText).show(strip_math(f"**Answer:** {answer}\n\n{q.explanation}"))
         self.query_one("#answer-box").add_class("revealed")
         intervals = self.session.intervals(self.card)
         suggested = self.verdict.suggested_rating if self.verdict else None

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from quizzer.errors import UserError
 from quizzer.settings import FIELDS, describe_range, load_settings, parse_value, save_setting
+from quizzer.tui.widgets import QuietFooter
 
 EDITABLE = ["desired_retention", "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps",
             "maximum_interval", "enable_fuzzing", "day_boundary_hour", "theme", "keys"]
@@ -55,7 +56,7 @@ class SettingsScreen(Screen):
                     yield Input(_show(getattr(current, name)), id=f"set-{name}", classes="setting-input")
                     yield Label(f"{FIELDS[name].description} ({describe_range(name)})", classes="setting-help")
             yield Static(id="settings-status")
-        yield Footer()
+        yield QuietFooter()
 
     def action_save(self) -> None:
         app = self.app

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual_plotext import PlotextPlot
 
 from quizzer.analytics import full_stats
 from quizzer.stats import today_summary
+from quizzer.tui.widgets import QuietFooter
 
 
 class StatsScreen(Screen):
@@ -28,7 +29,7 @@ class StatsScreen(Screen):
             with Horizontal(classes="charts"):
                 yield PlotextPlot(id="chart-calibration")
             yield Static(id="stats-tables")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         app = self.app

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizzer.stats import session_summary
+from quizzer.tui.widgets import QuietFooter
 
 
 class SummaryScreen(Screen):
@@ -20,7 +21,7 @@ class SummaryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="done")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         app = self.app
