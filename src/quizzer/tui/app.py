@@ -90,7 +90,7 @@ class QuizzerApp(App[None]):
         self._opener = opener
         self._opening: Future = Future()
         self._thread: threading.Thread | None = None
-        self._pending: list[Callable[[], None]] = []
+        self._pending: Callable[[], None] | None = None  # the last action asked for before opening
         if ctx is not None:
             self._take(*self._prepare(ctx))
         else:
@@ -150,18 +150,19 @@ class QuizzerApp(App[None]):
         if self.quick is not None:
             self.quick.close()
         self.apply_settings()  # the validated settings replace the quick reading
-        if isinstance(self.screen, HomeScreen) and not self._pending:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
+        elif isinstance(self.screen, HomeScreen):
             self.screen.refresh_numbers()
-        pending, self._pending = self._pending, []
-        for action in pending:
-            action()
 
     def when_ready(self, action: Callable[[], None]) -> None:
-        """Run ``action`` now, or as soon as the full context is open."""
+        """Run ``action`` now, or as soon as the full context is open (only the last one asked
+        for: pressing Enter three times while it opens starts one review, not three)."""
         if self.ready:
             action()
         else:
-            self._pending.append(action)
+            self._pending = action
             self.notify("Opening the course…", timeout=2)
 
     def close(self) -> None:
