@@ -7,9 +7,9 @@ from pathlib import Path
 
 from quizzer import paths
 from quizzer.content import Catalog, ContentError, load_catalog
+from quizzer.days import Clock, utcnow
 from quizzer.errors import UserError
 from quizzer.quick import profile_name
-from quizzer.days import Clock, utcnow
 from quizzer.store import Store, open_store
 from quizzer.sync import SyncResult, sync_cards
 

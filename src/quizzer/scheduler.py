@@ -1,4 +1,4 @@
-"""FSRS-6 scheduling through py-fsrs, the day boundary, and conversions to and from store rows."""
+"""FSRS-6 scheduling through py-fsrs, and conversions to and from store rows (the day boundary is in days.py)."""
 
 from __future__ import annotations
 
