@@ -238,10 +238,15 @@ class QuizzerApp(App[None]):
         self.when_ready(lambda: self.push_screen(SettingsScreen()))
 
     def action_help(self) -> None:
-        from quizzer.tui.screens.help import HelpScreen
+        # help lists the bindings of every screen, importing their modules (SQLAlchemy among
+        # them): wait for the background opening rather than import the same modules beside it
+        def show() -> None:
+            from quizzer.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            if not isinstance(self.screen, HelpScreen):
+                self.push_screen(HelpScreen())
+
+        self.when_ready(show)
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 2:
