@@ -50,39 +50,38 @@ def review_log(db) -> list[tuple[str, int]]:
         return conn.execute("SELECT question_id, rating FROM review_log ORDER BY id").fetchall()
 
 
+def session_in_tmux(db, content, cache, steps: list[tuple[tuple[str, ...], str]]) -> None:
+    """Start quizzer, and for each step send its keys (if any) and wait for its text; then quit."""
+    session = start(db, content, cache)
+    try:
+        for keys, text in steps:
+            if keys:
+                tmux("send-keys", "-t", session, *keys)
+            wait_for(session, text)
+        quit_and_close(session)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
 def test_review_two_cards_in_tmux(tmp_path, small_content):
     """The first start takes the full path; the second paints from the quick start and opens
     the rest in the background, and a review made there lands in the store too."""
     db, cache = tmp_path / "tmux.db", tmp_path / "cache"
-    session = start(db, small_content, cache)
-    try:
-        wait_for(session, "Progress by course day")
-        tmux("send-keys", "-t", session, "Enter")
-        wait_for(session, "d01-q001")
-        tmux("send-keys", "-t", session, "Space")
-        wait_for(session, "Answer:")
-        tmux("send-keys", "-t", session, "3")
-        wait_for(session, "d01-q002")
-        tmux("send-keys", "-t", session, "a", "c", "Enter")
-        wait_for(session, "Correct")
-        tmux("send-keys", "-t", session, "Enter")
-        wait_for(session, "d01-q003")
-        quit_and_close(session)
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    session_in_tmux(db, small_content, cache, [
+        ((), "Progress by course day"),
+        (("Enter",), "d01-q001"),
+        (("Space",), "Answer:"),
+        (("3",), "d01-q002"),
+        (("a", "c", "Enter"), "Correct"),
+        (("Enter",), "d01-q003"),
+    ])
     assert review_log(db) == [("d01-q001", 3), ("d01-q002", 3)]
     assert list(cache.glob("course-*.json"))  # so the next start is quick
 
-    session = start(db, small_content, cache)
-    try:
-        wait_for(session, "2 learning · 3 new")
-        tmux("send-keys", "-t", session, "Enter")
-        wait_for(session, "d01-q003")
-        tmux("send-keys", "-t", session, "6", "Enter")
-        wait_for(session, "Correct")
-        tmux("send-keys", "-t", session, "Enter")
-        wait_for(session, "d02-q001")
-        quit_and_close(session)
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    session_in_tmux(db, small_content, cache, [
+        ((), "2 learning · 3 new"),
+        (("Enter",), "d01-q003"),
+        (("6", "Enter"), "Correct"),
+        (("Enter",), "d02-q001"),
+    ])
     assert review_log(db) == [("d01-q001", 3), ("d01-q002", 3), ("d01-q003", 3)]
