@@ -180,3 +180,38 @@ def _seeded_fuzz():
     import random
 
     random.seed(1234)
+
+
+FILLER = ("A tensor is an array of numbers with a shape, a dtype and a device; this sentence stands in for "
+          "the lesson prose that teaches the topic in the real course, so the test can count its words. ")
+
+
+def write_lessons(root: Path, days=(1,), words: int = 120) -> Path:
+    """Valid lessons for ``days`` of ``root``'s syllabus: every heading, ``words`` per topic or so."""
+    import re
+
+    import yaml
+
+    course = yaml.safe_load((root / "course.yaml").read_text(encoding="utf-8"))
+    body = (FILLER * (words // 33 + 1)).strip()
+    for week in course["weeks"]:
+        for day in week["days"]:
+            if day["day"] not in days:
+                continue
+            folder = root / "lessons" / f"day{day['day']:02d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            for n, sec in enumerate(day["sections"], 1):
+                slug = "_".join(re.sub(r"[^a-z0-9]+", "_", sec["title"].lower()).strip("_").split("_")[:4])
+                out = [f"# {sec['title']} {{#{sec['id']}}}", "", "What this section is about.", ""]
+                for sub in sec["subsections"]:
+                    out += [f"## {sub['title']} {{#{sub['id']}}}", "", "How the topics below fit together.", ""]
+                    for t in sub["topics"]:
+                        out += [f"### {t['title']} {{#{t['id']}}}", "", f"Topic {t['id']}: {body}", ""]
+                (folder / f"day{day['day']:02d}_{n:03d}_{slug}.md").write_text("\n".join(out), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def lesson_content(small_content) -> Path:
+    """The small content with lessons for Days 1 and 2."""
+    return write_lessons(small_content, (1, 2))

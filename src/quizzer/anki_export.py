@@ -31,6 +31,7 @@ CSS = """
 .choice { margin: 0.3em 0; padding: 0.3em 0.5em; border-radius: 6px; border: 1px solid rgba(128,128,128,0.4); }
 .choice.right { border: 2px solid #2da44e; }
 .choice .why { font-size: 0.85em; opacity: 0.85; margin-top: 0.2em; }
+.lesson { margin-top: 0.6em; font-size: 0.85em; opacity: 0.8; }
 .explanation { margin-top: 0.8em; padding-top: 0.6em; border-top: 1px dashed rgba(128,128,128,0.6); }
 .cloze { font-weight: bold; color: #0969da; }
 .nightMode .cloze { color: #58a6ff; }
@@ -94,10 +95,21 @@ def _meta(catalog: Catalog, q: Question) -> str:
             f"Day {t.day} · {html.escape(t.title)}")
 
 
+def lesson_line(catalog: Catalog, q: Question) -> str:
+    """Which lesson teaches the question (day, section, topic), for the back of its note."""
+    place = catalog.lessons.place_of(q.topic)
+    if place is None:
+        return ""
+    t = catalog.topics[place.heading.id]
+    where = " › ".join(html.escape(p) for p in (f"Day {t.day}", *t.path[1:]))
+    return (f'<div class="lesson">Lesson: {where} '
+            f'<span class="badge">quizzer lesson {html.escape(place.heading.id)}</span></div>')
+
+
 def make_note(catalog: Catalog, q: Question) -> genanki.Note:
     """One Anki note for one question; its GUID is derived from the question id only."""
     meta, guid = _meta(catalog, q), genanki.guid_for("quizzer", q.id)
-    explanation = to_html(q.explanation)
+    explanation = to_html(q.explanation) + lesson_line(catalog, q)
     if q.kind == "mcq":
         front = "".join(f'<div class="choice"><b>{letter})</b> {to_html(c.text)}</div>'
                         for letter, c in zip(LETTERS, q.choices))

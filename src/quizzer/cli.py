@@ -19,6 +19,7 @@ EPILOG = """examples:
   quizzer validate                check every content file, list every problem
   quizzer stats --json            today's numbers as JSON
   quizzer export anki --days 1-9  an Anki deck of Days 1-9
+  quizzer lesson 3                read the study notes of Day 3
 """
 
 
@@ -121,15 +122,22 @@ def build_parser() -> argparse.ArgumentParser:
     solution.add_argument("exercise", help="exercise id")
     solution.add_argument("--give-up", action="store_true", help="see it without passing (the exercise comes back sooner)")
 
-    export = add("export", "export the course to Anki (.apkg), or your progress as JSON", "quizzer export anki --week 1 --with-progress")
-    export.add_argument("format", choices=["anki", "progress"], help="anki: an Anki package; progress: your whole history as JSON")
+    lesson = add("lesson", "read the study notes of a day or a topic", "quizzer lesson d03.s2.1.3")
+    lesson.add_argument("target", help="a day number (3) or a topic id (d03.s2, d03.s2.1.3)")
+    lesson.add_argument("--plain", action="store_true", help="print the raw Markdown (no colours, no pager)")
+
+    export = add("export", "export the course to Anki (.apkg), the course book as Markdown, or your progress as JSON",
+                 "quizzer export notes --days 1-9 --out notes")
+    export.add_argument("format", choices=["anki", "notes", "progress"],
+                        help="anki: an Anki package; notes: the course book (lessons and questions) as Markdown files; "
+                             "progress: your whole history as JSON")
     scope = export.add_mutually_exclusive_group()
     scope.add_argument("--days", type=_days_arg, metavar="DAYS", help="only these days, e.g. 1-9")
     scope.add_argument("--week", type=int, metavar="N", help="only course week N")
     export.add_argument("--source", metavar="ID", help="only questions of one seed-course module, e.g. c2-m1-l3")
     export.add_argument("--tags", nargs="+", metavar="TAG", help="only questions with any of these tags")
     export.add_argument("--include-exercises", action="store_true", help="add each exercise as a card: the task on the front, the solution on the back")
-    export.add_argument("--out", metavar="PATH", help="output file (default: quizzer-pytorch.apkg, or quizzer-progress.json)")
+    export.add_argument("--out", metavar="PATH", help="output file or folder (default: quizzer-pytorch.apkg, quizzer-notes/, or quizzer-progress.json)")
     export.add_argument("--with-progress", action="store_true",
                         help="carry your scheduling (due dates, intervals, FSRS memory) into Anki; needs the 'anki' package")
     return parser

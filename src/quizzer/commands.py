@@ -52,22 +52,44 @@ def cmd_review(args: argparse.Namespace) -> int:
         ctx.close()
 
 
+def lesson_day(shown: str) -> int | None:
+    """The day of a lesson file named in a problem (``…/lessons/day03/…``), else None."""
+    import re
+
+    m = re.search(r"lessons/day(\d{2})(?:/|$)", shown.replace("\\", "/"))
+    return int(m[1]) if m else None
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from quizzer.context import load_content
 
     catalog = load_content(args.content)
-    print(f"content OK: {len(catalog.days)} days, {sum(t.is_leaf for t in catalog.topics.values())} topics, "
-          f"{len(catalog.questions)} questions in {catalog.root}")
+    lessons = catalog.lessons
+    problems = [p for p in lessons.problems if args.day is None or lesson_day(p.file) in (args.day | {None})]
+    for problem in problems:
+        print(problem)
+    lesson_days = lessons.days()
+    print(f"content {'OK' if not problems else 'has problems'}: {len(catalog.days)} days, "
+          f"{sum(t.is_leaf for t in catalog.topics.values())} topics, {len(catalog.questions)} questions, "
+          f"lessons for {len(lesson_days)} day{'s' * (len(lesson_days) != 1)} in {catalog.root}")
+    if problems:
+        n = len(problems)
+        print(f"{n} problem{'s' * (n != 1)} in the lessons; each line names the file and the line (see content/README.md, Lessons)")
     if not args.code:
-        return 0
-    from quizzer.content.snippets import check_questions
+        return 1 if problems else 0
+    from quizzer.content.snippets import check_lessons, check_questions
 
     questions = [q for qid, q in catalog.questions.items() if args.day is None or catalog.question_day(qid) in args.day]
     findings = check_questions(questions)
     for f in findings:
         print(f"{catalog.question_file[f.question]}: {f}")
-    print(f"code checks: {len(questions)} questions, {len(findings)} problem(s)")
-    return 1 if findings else 0
+    lesson_findings = check_lessons(lessons, args.day)
+    for message in lesson_findings:
+        print(message)
+    blocks = sum(b.runnable for f in lessons.files if args.day is None or f.day in args.day for b in f.blocks)
+    print(f"code checks: {len(questions)} questions, {blocks} lesson code blocks, "
+          f"{len(findings) + len(lesson_findings)} problem(s)")
+    return 1 if findings or lesson_findings or problems else 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -222,13 +244,14 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
     table = Table(title=f"coverage · {report['total_questions']} questions", expand=True)
     table.add_column("day", justify="right", no_wrap=True)
-    table.add_column("title", ratio=1, no_wrap=True, overflow="ellipsis")
-    for col in ("topics", "questions", "tricky", "fl/mcq/cz/co/num", "beg/int/adv"):
+    table.add_column("title", ratio=1, no_wrap=True, overflow="ellipsis", min_width=10)
+    for col in ("topics", "qs", "tricky", "fl/mcq/cz/co/num", "beg/int/adv", "lesson", "words"):
         table.add_column(col, justify="right", no_wrap=True)
     for d in report["days"]:
         k, lv = d["by_kind"], d["by_level"]
         table.add_row(str(d["day"]), d["title"], f"{d['topics_covered']}/{d['topics_total']}", str(d["questions"]),
-                      str(d["tricky"]), "/".join(str(v) for v in k.values()), "/".join(str(v) for v in lv.values()))
+                      str(d["tricky"]), "/".join(str(v) for v in k.values()), "/".join(str(v) for v in lv.values()),
+                      f"{d['lesson_topics']}/{d['topics_total']}", f"{d['lesson_words']:,}")
     Console().print(table)
     return 0
 
@@ -248,6 +271,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_export(data, out)
         print(f"wrote {out}: {len(data['cards'])} cards, {len(data['review_log'])} reviews of profile {ctx.profile}")
         return 0
+    if args.format == "notes":
+        return export_notes(args)
     args.out = args.out or "quizzer-pytorch.apkg"
 
     from rich.progress import Progress
@@ -300,6 +325,82 @@ def cmd_export(args: argparse.Namespace) -> int:
           + (f", {carried} cards with your progress" if carried is not None else ""))
     print("import it in Anki with File → Import (re-importing a newer export updates notes in place)")
     return 0
+
+
+def export_notes(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizzer.content.notes import build_book, write_book
+    from quizzer.context import load_content
+    from quizzer.review import focus_for
+
+    if args.source or args.tags or args.with_progress or args.include_exercises:
+        raise UserError("export notes takes --days or --week and --out only",
+                        "the course book covers whole days: quizzer export notes --days 1-9 --out notes")
+    catalog = load_content(args.content)
+    focus = focus_for(catalog, args.days, args.week, None)
+    out = Path(args.out or "quizzer-notes")
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} is a file; the course book is a folder of Markdown files", "pass --out DIR")
+    book = build_book(catalog, set(focus.days) if focus.days else None)
+    days = sorted({int(rel[3:5]) for rel in book if rel.startswith("day")})
+    if not days:
+        raise UserError("nothing to export: these days have neither lessons nor questions yet",
+                        "Days 1-9 are written: quizzer export notes --days 1-9")
+    n = write_book(book, out)
+    print(f"wrote {out}/: {n} Markdown files for {len(days)} day{'s' * (len(days) != 1)}; start at {out / 'README.md'}")
+    return 0
+
+
+def cmd_lesson(args: argparse.Namespace) -> int:
+    import re
+
+    from quizzer.content.lessons import for_terminal
+    from quizzer.context import load_content
+
+    catalog = load_content(args.content)
+    lessons = catalog.lessons
+    target = args.target.strip()
+    with_lessons = lessons.days()
+    written = f"lessons exist for days {_day_ranges(with_lessons)}" if with_lessons else "no lessons are written yet"
+    if re.fullmatch(r"\d{1,2}", target):
+        day = int(target)
+        if catalog.day(day) is None:
+            raise UserError(f"there is no day {day}; the course has days 1-{len(catalog.days)}", written)
+        if day not in with_lessons:
+            raise UserError(f"Day {day} ({catalog.day(day).title}) has no lessons yet", written)
+        text = lessons.day_text(day)
+    else:
+        if target not in catalog.topics:
+            raise UserError(f"unknown topic {target!r}", "give a day number (3) or a topic id from the syllabus, e.g. d03.s2.1.3")
+        text = lessons.topic_text(target)
+        if text is None:
+            raise UserError(f"topic {target} ({catalog.topics[target].title}) has no lesson yet", written)
+    if args.plain:
+        print(text, end="")
+        return 0
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    console = Console()
+    shown = Markdown(for_terminal(text), code_theme="monokai")
+    if console.is_terminal:
+        with console.pager(styles=True):
+            console.print(shown)
+    else:
+        console.print(shown)
+    return 0
+
+
+def _day_ranges(days: list[int]) -> str:
+    """[1, 2, 3, 5] → '1-3, 5'."""
+    runs: list[list[int]] = []
+    for d in days:
+        if runs and d == runs[-1][-1] + 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def ctx_settings(ctx):
@@ -377,6 +478,7 @@ def run(args: argparse.Namespace) -> int:
         "stats": cmd_stats,
         "flags": cmd_flags,
         "coverage": cmd_coverage,
+        "lesson": cmd_lesson,
         "export": cmd_export,
         "optimize": cmd_optimize,
         "exam": cmd_exam,

@@ -9,8 +9,11 @@ from quizzer.content.models import KINDS, LEVELS
 
 
 def coverage(catalog: Catalog) -> dict:
-    """Per day and per seed source: topics covered by a key question, questions by kind/level."""
+    """Per day and per seed source: topics covered by a key question, questions by kind/level,
+    and the lessons: ``lesson_topics`` counts leaf topics whose lesson heading has at least
+    ``MIN_TOPIC_WORDS`` words of prose; ``lesson_words`` the prose words of the day's lessons."""
     days = []
+    lessons = catalog.lessons
     for day in catalog.days:
         leaves = [t for t in catalog.topics.values() if t.day == day.day and t.is_leaf]
         qs = [q for q in catalog.questions.values() if catalog.topics[q.topic].day == day.day]
@@ -28,6 +31,8 @@ def coverage(catalog: Catalog) -> dict:
             "by_kind": {k: kinds.get(k, 0) for k in KINDS},
             "by_level": {lv: levels.get(lv, 0) for lv in LEVELS},
             "uncovered": [t.id for t in leaves if t.id not in covered],
+            "lesson_topics": sum(lessons.taught(t.id) for t in leaves),
+            "lesson_words": lessons.day_words(day.day),
         })
     sources = []
     for sid, title in catalog.sources.items():

@@ -104,3 +104,25 @@ def save_setting(session: Session, profile_id: int, name: str, raw: Any) -> Any:
     else:
         row.value = value
     return value
+
+
+READING_POSITION = "lesson_position"  # stored beside the settings, not one of them
+
+
+def reading_position(reader, profile_id: int) -> str | None:
+    """The topic id where the profile last left the lesson reader, or None."""
+    rows = reader.rows("SELECT CAST(value AS TEXT) FROM settings WHERE profile_id = :p AND key = :k",
+                       p=profile_id, k=READING_POSITION)
+    try:
+        value = json.loads(rows[0][0]) if rows else None
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def save_reading_position(store, profile_id: int, topic_id: str) -> None:
+    """Remember where the profile is in the lessons (committed at once)."""
+    from quizzer.store.models import Setting
+
+    with store.write() as session:
+        session.merge(Setting(profile_id=profile_id, key=READING_POSITION, value=topic_id))

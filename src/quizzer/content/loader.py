@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,13 @@ class Catalog:
     question_file: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""  # of the files as they were just before loading (course_index.fingerprint)
+
+    @cached_property
+    def lessons(self):
+        """The study notes under ``lessons/``, read on first use, with their problems."""
+        from quizzer.content.lessons import load_lessons
+
+        return load_lessons(self.root, self.topics)
 
     @property
     def days(self) -> list[Day]:

@@ -104,3 +104,31 @@ def check_questions(questions: list[Question]) -> list[Finding]:
             if not exists.get(name, True):
                 findings.append(Finding(q.id, "text", f"{name} does not exist in torch {exists.get('__version__', '')}".rstrip()))
     return findings
+
+
+def check_lessons(lessons, days: set[int] | None = None) -> list[str]:
+    """Run every runnable block of the lessons of ``days`` (all when None) in one worker; report
+    failures, output blocks that differ from what the code prints, and unknown ``torch.*`` names,
+    each as ``file:line: message``."""
+    files = [f for f in lessons.files if days is None or f.day in days]
+    blocks = [(f, b) for f in files for b in f.blocks if b.runnable]
+    snippets = [Snippet(f"{f.shown}:{b.line}", "lesson", b.code) for f, b in blocks]
+    mentions: dict[str, tuple[str, int]] = {}
+    for f in files:
+        for no, line in enumerate(f.lines, 1):
+            for name in TORCH_NAME.findall(line):
+                mentions.setdefault(name.rstrip("."), (f.shown, no))
+    results, exists = run_snippets(snippets, sorted(mentions))
+    messages = []
+    for (f, b), res in zip(blocks, results):
+        if res["error"]:
+            messages.append(f"{f.shown}:{b.line}: code raised {res['error'].rstrip()}")
+            continue
+        if b.output is not None:
+            got, want = normalise_output(res["stdout"]), normalise_output(b.output)
+            if got != want:
+                messages.append(f"{f.shown}:{b.output_line}: the code above prints:\n{got}\nbut the output block says:\n{want}")
+    for name, (shown, no) in sorted(mentions.items(), key=lambda item: item[1]):
+        if not exists.get(name, True):
+            messages.append(f"{shown}:{no}: {name} does not exist in torch {exists.get('__version__', '')}".rstrip())
+    return messages

@@ -39,6 +39,7 @@ ACTIONS = [
     ("Flagged questions", "browse_flagged", "Questions you flagged as wrong or unclear"),
     ("Statistics", "stats", "Activity, workload, retention, calibration, mastery"),
     ("Exercises", "exercises", "PyTorch exercises by day: edit, check, hints"),
+    ("Lessons", "lessons", "The study notes of the course, opened at your course day"),
     ("Export to Anki", "export_anki", "Write the whole course to quizzer-pytorch.apkg"),
     ("Settings", "settings", "Desired retention, limits, steps, day boundary, theme, keys"),
     ("Help", "help", "Every key binding"),
@@ -226,6 +227,37 @@ class QuizzerApp(App[None]):
         from quizzer.tui.screens.exercises import ExercisesScreen
 
         self.when_ready(lambda: self.push_screen(ExercisesScreen()))
+
+    def action_lessons(self) -> None:
+        def show() -> None:
+            from quizzer.tui.screens.lessons import LessonScreen
+
+            topic = self.lesson_start()
+            if topic is None:
+                self.notify("No lessons are written yet.")
+                return
+            if not isinstance(self.screen, LessonScreen):
+                self.push_screen(LessonScreen(topic))
+
+        self.when_ready(show)
+
+    def lesson_start(self) -> str | None:
+        """Where the reader opens from home: where the learner left off if that is in the
+        current course day, else the start of that day (else of the first day with lessons)."""
+        from quizzer.settings import reading_position
+
+        lessons = self.ctx.catalog.lessons
+        days = lessons.days()
+        if not days:
+            return None
+        fig = self.home_figures()
+        current = fig.current.day if fig is not None and fig.current else None
+        day = current if current in days else (max(d for d in days if d <= current) if current and min(days) <= current else days[0])
+        saved = reading_position(self.ctx.store, self.ctx.profile_id)
+        place = lessons.place_of(saved) if saved else None
+        if place is not None and place.file.day == day:
+            return place.heading.id
+        return lessons.day_files(day)[0].section
 
     def action_export_anki(self) -> None:
         from quizzer.tui.screens.export import ExportScreen

@@ -11,9 +11,12 @@ class MarkdownText(Static):
     is then a single update: Textual's Markdown widget mounts and styles a widget per block, which
     costs tens of milliseconds a card."""
 
+    source = ""  # the Markdown last shown
+
     def show(self, text: str) -> None:
         from rich.markdown import Markdown  # not needed for the first screen
 
+        self.source = text
         theme = "monokai" if self.app.current_theme.dark else "friendly"
         self.update(Markdown(text, code_theme=theme, inline_code_theme=theme))
 

@@ -25,6 +25,7 @@ class HomeScreen(Screen):
         Binding("slash,b", "app.browse", "Browse", id="home.browse"),
         Binding("w", "app.browse_weak", "Weakest", id="home.weakest"),
         Binding("x", "app.exercises", "Exercises", id="home.exercises"),
+        Binding("l", "app.lessons", "Lessons", id="home.lessons"),
         Binding("s", "app.stats", "Stats", id="home.stats"),
         Binding("comma", "app.settings", "Settings", id="home.settings"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
@@ -61,7 +62,7 @@ class HomeScreen(Screen):
             lines.append(f"{fig.reviews_since_fit}{'+' * (fig.reviews_since_fit >= REVIEWS_COUNTED)} reviews since FSRS was"
                          " last fitted to you: run [b]quizzer optimize[/b] to fit it.")
         lines.append("" if counts.total else "Nothing due now. Well done!")
-        lines.append("[b]Enter[/b] start review · [b]/[/b] browse · [b],[/b] settings · [b]?[/b] help · [b]q[/b] quit")
+        lines.append("[b]Enter[/b] start review · [b]l[/b] lessons · [b]/[/b] browse · [b],[/b] settings · [b]?[/b] help · [b]q[/b] quit")
         self.query_one("#today", Static).update("\n".join(lines))
         table = Table(title="Progress by course day", title_justify="left", box=None, expand=True, pad_edge=False)
         table.add_column("day", justify="right", no_wrap=True)

@@ -51,6 +51,7 @@ class ReviewScreen(Screen):
         Binding("minus,ctrl+b", "bury", "Bury", id="review.bury"),
         Binding("at,ctrl+s", "suspend", "Suspend", id="review.suspend"),
         Binding("exclamation_mark,ctrl+f", "flag", "Flag", id="review.flag"),
+        Binding("l", "lesson", "Lesson", id="review.lesson"),
         Binding("escape", "leave", "Home", id="review.home"),
     ] + [Binding(k.lower(), f"choose('{k}')", f"Choice {k}", id=f"review.choose_{k.lower()}", show=False) for k in LETTERS]
 
@@ -246,6 +247,26 @@ class ReviewScreen(Screen):
                 self.notify(f"Flagged {qid}; `quizzer flags` lists it.")
 
         self.app.push_screen(FlagNote(), saved)
+
+    def action_lesson(self) -> None:
+        """The lesson of this card's topic; back on Esc to the same card, the timer paused."""
+        if self.card is None:
+            return
+        if not self.revealed:
+            self.notify("Answer first: the lesson opens on the answer side (space shows it).")
+            return
+        from quizzer.tui.screens.lessons import LessonScreen
+
+        q = self.question
+        if self.app.ctx.catalog.lessons.place_of(q.topic) is None:
+            self.notify(f"No lesson teaches {q.topic} yet.")
+            return
+        left_at = time.monotonic()
+
+        def back(_result=None) -> None:
+            self.shown_at += time.monotonic() - left_at  # reading is not answering time
+
+        self.app.push_screen(LessonScreen(q.topic, from_card=True), back)
 
     def action_leave(self) -> None:
         self.app.pop_screen()
