@@ -10,7 +10,8 @@ import pytest
 
 CORE = ["quizzer.content", "quizzer.store", "quizzer.scheduler", "quizzer.review", "quizzer.sync",
         "quizzer.context", "quizzer.stats", "quizzer.answers", "quizzer.coverage", "quizzer.plain",
-        "quizzer.settings", "quizzer.content.snippets", "quizzer.quick", "quizzer.home", "quizzer.days"]
+        "quizzer.settings", "quizzer.content.snippets", "quizzer.quick", "quizzer.home", "quizzer.days",
+        "quizzer.content.lessons", "quizzer.content.notes"]
 
 
 def loaded_after(code: str) -> set[str]:
@@ -26,7 +27,7 @@ def test_core_module_imports_without_textual_or_torch(module):
 
 
 def test_app_never_imports_torch():
-    mods = loaded_after("import quizzer.tui.app, quizzer.tui.screens.review, quizzer.tui.screens.home")
+    mods = loaded_after("import quizzer.tui.app, quizzer.tui.screens.review, quizzer.tui.screens.home, quizzer.tui.screens.lessons")
     assert "textual" in mods and "torch" not in mods
 
 
