@@ -85,3 +85,20 @@ def test_review_two_cards_in_tmux(tmp_path, small_content):
         (("Enter",), "d02-q001"),
     ])
     assert review_log(db) == [("d01-q001", 3), ("d01-q002", 3), ("d01-q003", 3)]
+
+
+def test_lesson_from_a_revealed_card_in_tmux(tmp_path, lesson_content):
+    """On the answer side, l shows the card's lesson; Esc comes back to the same card, which is
+    then graded once."""
+    db, cache = tmp_path / "tmux.db", tmp_path / "cache"
+    session_in_tmux(db, lesson_content, cache, [
+        ((), "Progress by course day"),
+        (("Enter",), "d01-q001"),
+        (("Space",), "Answer:"),
+        (("l",), "Topic d01.s1.1.1:"),
+        ((), "Lesson · Deep Learning Foundations"),
+        (("Escape",), "Answer:"),
+        ((), "d01-q001"),
+        (("3",), "d01-q002"),
+    ])
+    assert review_log(db) == [("d01-q001", 3)]

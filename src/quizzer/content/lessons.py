@@ -416,7 +416,14 @@ def _latex_converter():
     db = get_default_latex_context_db()
     db.add_context_category("quizzer", prepend=True, macros=[
         MacroTextSpec("frac", simplify_repl=frac), MacroTextSpec("dfrac", simplify_repl=frac),
-        *(MacroTextSpec(name, simplify_repl=f" {name} ") for name in ("log", "exp", "max", "min", "arg", "sin", "cos", "tanh")),
+        *(MacroTextSpec(name, simplify_repl=f" {name} ")
+          for name in ("log", "exp", "max", "min", "arg", "sin", "cos", "tanh", "det", "tr", "lim", "sup", "inf")),
+        MacroTextSpec("|", simplify_repl="‖"), MacroTextSpec("lVert", simplify_repl="‖"), MacroTextSpec("rVert", simplify_repl="‖"),
+        # relations keep a space either side, as a reader would write them
+        *(MacroTextSpec(name, simplify_repl=f" {symbol} ") for name, symbol in (
+            ("ne", "≠"), ("neq", "≠"), ("iff", "⇔"), ("implies", "⇒"), ("approx", "≈"), ("leq", "≤"), ("le", "≤"),
+            ("geq", "≥"), ("ge", "≥"), ("in", "∈"), ("to", "→"), ("rightarrow", "→"), ("Rightarrow", "⇒"),
+            ("leftarrow", "←"), ("sim", "∼"), ("propto", "∝"), ("equiv", "≡"), ("mapsto", "↦"))),
     ])
     return LatexNodes2Text(latex_context=db, math_mode="text")
 
