@@ -126,3 +126,31 @@ def test_no_prompt_gives_away_its_answer(catalog):
 def test_every_code_block_runs_and_every_printed_answer_is_true(catalog):
     findings = check_questions(list(catalog.questions.values()))
     assert [str(f) for f in findings] == []
+
+
+LESSON_DAYS = sorted(int(p.name[3:5]) for p in (REAL_CONTENT / "lessons").glob("day*") if p.is_dir())
+
+
+def test_days_one_to_nine_have_lessons():
+    assert set(range(1, 10)) <= set(LESSON_DAYS)
+
+
+def test_lessons_follow_the_format(catalog):
+    assert [str(p) for p in catalog.lessons.problems] == []
+
+
+@pytest.mark.parametrize("day", LESSON_DAYS)
+def test_lessons_meet_the_standard(report, catalog, day):
+    d = report[day]
+    assert d["lesson_topics"] == d["topics_total"], f"Day {day}: topics with a short or missing lesson"
+    assert d["lesson_words"] >= 250 * d["topics_total"], f"Day {day}: {d['lesson_words']} words"
+    # every question of the day opens a lesson that teaches its topic
+    lessons = catalog.lessons
+    assert [q.id for q in catalog.questions.values() if catalog.topics[q.topic].day == day and lessons.place_of(q.topic) is None] == []
+
+
+@pytest.mark.slow
+def test_every_lesson_code_block_runs_and_shows_its_real_output(catalog):
+    from quizzer.content.snippets import check_lessons
+
+    assert check_lessons(catalog.lessons) == []

@@ -145,7 +145,7 @@ def test_terminal_rendering_of_math_links_and_ids():
     text = for_terminal("### Softmax {#d04.s1.1.1}\n\n$\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$, see [losses](#d04.s3.1.1).\n\n"
                         "$$\n\\frac{\\partial L}{\\partial w}\n$$\n")
     assert text.startswith("### Softmax\n")
-    assert "σ(z)_i = (e^z_i)/(∑_j e^z_j)" in text
+    assert "σ(z)_i = (e^(z_i))/(∑_j e^(z_j))" in text
     assert "losses (→ d04.s3.1.1)" in text
     assert "```text\n(∂L)/(∂w)\n```" in text
 

@@ -428,8 +428,17 @@ def _latex_converter():
     return LatexNodes2Text(latex_context=db, math_mode="text")
 
 
+def _grouped(m: re.Match) -> str:
+    inner = m[2]
+    if inner.isalnum() or (inner.startswith("(") and inner.endswith(")")):
+        return m[1] + inner
+    return f"{m[1]}({inner})"
+
+
 def _latex_text(latex: str) -> str:
     """LaTeX as readable Unicode; a fraction of several symbols keeps its parentheses."""
+    # a sub- or superscript of several symbols keeps its grouping: s_{t-1} → s_(t-1), not s_t-1
+    latex = re.sub(r"([_^])\{([^{}]{2,})\}", _grouped, latex)
     try:
         return re.sub(r"  +", " ", _latex_converter().latex_to_text(latex)).strip()
     except Exception:  # keep the source where pylatexenc cannot parse it
