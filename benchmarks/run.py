@@ -232,6 +232,47 @@ def stats_process_figure(db: Path, env: dict, reviews: int) -> None:
     record(f"quizzer stats --json at {reviews:,} review rows (SQLite)", process_ms(cmd, env, 3), 1000)
 
 
+def lesson_figures(tmp: Path) -> None:
+    """The lesson reader on a 45-day course (Days 10-45 synthetic, ~8,000 words a day): read and
+    check every lesson file, and press l on home until the reader has painted its section."""
+    import asyncio
+
+    from synthetic import full_course_lessons
+
+    from quizzer.content import load_catalog
+    from quizzer.content.lessons import load_lessons
+    from quizzer.context import open_context
+    from quizzer.tui.app import create_app
+    from quizzer.tui.screens.lessons import LessonScreen
+
+    root = full_course_lessons(tmp / "course45")
+    catalog = load_catalog(root)
+    lessons = load_lessons(root, catalog.topics)
+    assert not lessons.problems, lessons.problems[:3]
+    words = sum(lessons.day_words(d) for d in lessons.days())
+    record("lessons: read and check 45 days", median_ms(lambda: load_lessons(root, catalog.topics), 5), 500,
+           f"{len(lessons.files)} files, {words:,} words")
+
+    async def open_reader() -> float:
+        ctx = open_context(f"sqlite:///{tmp}/lessons.db", root, "bench")
+        try:
+            app = create_app(ctx)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await pilot.pause()
+                t = time.perf_counter()
+                await pilot.press("l")
+                while not (isinstance(app.screen, LessonScreen) and app.screen.blocks):
+                    await asyncio.sleep(0.001)
+                await pilot.pause()
+                return (time.perf_counter() - t) * 1000
+        finally:
+            ctx.close()
+
+    times = [asyncio.run(open_reader()) for _ in range(5)]
+    record("lesson reader: l on home to the section painted (45 days)", statistics.median(times), 1000,
+           "headless; includes reading every lesson file and building the contents")
+
+
 def export_figures() -> None:
     from quizzer.anki_export import export_package
     from quizzer.content import load_catalog
@@ -311,9 +352,14 @@ def py_fsrs_figures(reviews, items, ours) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10,000 cards / 100,000 reviews instead of 100,000 / 1,000,000")
+    parser.add_argument("--only", choices=["lessons"], help="run one group of figures")
     parser.add_argument("--pg", metavar="URL", help="also measure the store on this PostgreSQL server (a database is created and dropped)")
     args = parser.parse_args()
     cards, reviews = (10_000, 100_000) if args.quick else (100_000, 1_000_000)
+    if args.only == "lessons":
+        with tempfile.TemporaryDirectory() as tmp:
+            lesson_figures(Path(tmp))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, QUIZZER_DB=str(Path(tmp) / "cli.db"), QUIZZER_CACHE=str(Path(tmp) / "cache"))
         print(f"{'figure':58} {'median':>13}  {'target':>12}")
@@ -337,6 +383,7 @@ def main() -> None:
                 with admin.connect() as conn:
                     conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         tui_figures(Path(tmp) / "big.db", env, f"full content, {cards:,}-card store")
+        lesson_figures(Path(tmp))
         export_figures()
         fit_figures()
         exercise_figures(env)

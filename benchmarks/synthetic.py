@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import insert
@@ -67,3 +68,37 @@ if __name__ == "__main__":
 
     build(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
     json.dump({"ok": True}, sys.stdout)
+
+
+def full_course_lessons(dest: Path, words_per_day: int = 8000) -> Path:
+    """A copy of the built-in content whose days without lessons get synthetic ones (every
+    heading of the syllabus, ``words_per_day`` words of prose a day, a code block per section):
+    the lesson reader and validation at the size of the finished 45-day course."""
+    import re
+    import shutil
+
+    import yaml
+
+    src = Path(__file__).resolve().parent.parent / "content"
+    shutil.copytree(src, dest)
+    course = yaml.safe_load((dest / "course.yaml").read_text(encoding="utf-8"))
+    sentence = ("Gradient descent moves the parameters against the gradient of the loss, one small step at a time, "
+                "and the learning rate sets how large each step is. ")
+    for week in course["weeks"]:
+        for day in week["days"]:
+            folder = dest / "lessons" / f"day{day['day']:02d}"
+            if folder.is_dir():
+                continue
+            folder.mkdir(parents=True)
+            leaves = sum(len(sub["topics"]) for sec in day["sections"] for sub in sec["subsections"])
+            per_topic = " ".join([sentence] * max(1, words_per_day // leaves // 25))
+            for n, sec in enumerate(day["sections"], 1):
+                slug = "_".join(re.sub(r"[^a-z0-9]+", "_", sec["title"].lower()).strip("_").split("_")[:5])
+                out = [f"# {sec['title']} {{#{sec['id']}}}", "", sentence, "",
+                       "```python", "import torch", "print(torch.ones(2).sum())", "```", "", "```output", "tensor(2.)", "```", ""]
+                for sub in sec["subsections"]:
+                    out += [f"## {sub['title']} {{#{sub['id']}}}", "", sentence, ""]
+                    for t in sub["topics"]:
+                        out += [f"### {t['title']} {{#{t['id']}}}", "", per_topic, "", f"See also [the day](#{sec['id']}).", ""]
+                (folder / f"day{day['day']:02d}_{n:03d}_{slug}.md").write_text("\n".join(out), encoding="utf-8")
+    return dest
