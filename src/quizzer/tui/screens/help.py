@@ -20,12 +20,13 @@ def binding_rows() -> list[tuple[str, str, str, str]]:
     from quizzer.tui.screens.exercises import ExercisesScreen
     from quizzer.tui.screens.stats import StatsScreen
     from quizzer.tui.screens.home import HomeScreen
+    from quizzer.tui.screens.lessons import LessonScreen
     from quizzer.tui.screens.review import ReviewScreen
     from quizzer.tui.screens.settings import SettingsScreen
 
     rows = []
     for name, cls in [("everywhere", QuizzerApp), ("home", HomeScreen), ("review", ReviewScreen),
-                      ("browse", BrowseScreen), ("card", CardDetailScreen), ("exercises", ExercisesScreen),
+                      ("lessons", LessonScreen), ("browse", BrowseScreen), ("card", CardDetailScreen), ("exercises", ExercisesScreen),
                       ("stats", StatsScreen), ("exam", ExamScreen),
                       ("settings", SettingsScreen)]:
         for b in cls.BINDINGS:
