@@ -112,3 +112,31 @@ async def test_exercises_screen_runs_a_check_and_stores_it(ctx, workspace):
         assert "hint 1 of" in str(app.screen.query_one("#exercise-detail").render())
     with ctx.store.read() as s:
         assert [a.status for a in s.scalars(select(ExerciseAttempt))] == ["failed"]
+
+
+def test_verify_for_maintainers_names_a_wrong_solution_that_slips_through(tmp_path):
+    """`quizzer exercises verify --day 3` checks only Day 3, and reports an exercise whose wrong
+    solution passes (here: a copy of the reference planted in wrong/) with exit code 1."""
+    content = tmp_path / "content"
+    shutil.copytree(REAL_CONTENT, content, ignore=shutil.ignore_patterns("lessons"))
+    folder = content / "exercises" / EX_ID
+    planted = folder / "wrong" / "planted.py"
+    planted.write_text("# expect: values differ\n" + (folder / "solution.py").read_text(encoding="utf-8"))
+    proc = quizzer("exercises", "verify", "--day", "3", "--jobs", "2", "--device", "cpu", "--content", str(content),
+                   "--db", str(tmp_path / "data.db"))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert {line.split()[1] for line in lines if line[:4] in ("ok  ", "FAIL")} == {
+        ex.id for ex in load_exercises(content).values() if ex.meta.day == 3}
+    failing = next(line for line in lines if EX_ID in line)
+    assert failing.startswith("FAIL") and "wrong/planted.py passed every check" in proc.stdout
+    assert "1 of 2 exercises verified" in proc.stdout + proc.stderr
+
+    planted.unlink()
+    clean = quizzer("exercises", "verify", "--day", "3", "--json", "--device", "cpu", "--content", str(content),
+                    "--db", str(tmp_path / "data.db"))
+    rows = json.loads(clean.stdout)
+    assert clean.returncode == 0 and all(r["ok"] and r["caught"] == r["wrong"] >= 2 for r in rows), rows
+
+    none = quizzer("exercises", "verify", "--day", "45", "--content", str(content), "--db", str(tmp_path / "data.db"))
+    assert none.returncode == 2 and "no exercise matches days [45]" in none.stderr and "Traceback" not in none.stderr

@@ -105,9 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     exercises = add("exercises", "list the PyTorch exercises by day with your status", "quizzer exercises --json")
     exercises.add_argument("action", nargs="?", choices=["list", "verify"], default="list",
-                           help="list (default) or verify: the maintainer check that every stub fails and every solution passes")
+                           help="list (default) or verify: the maintainer check that every reference passes, every stub "
+                                "fails and every wrong solution is caught")
     exercises.add_argument("--json", action="store_true", help="print JSON for scripts")
     exercises.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"], help="device for verify")
+    exercises.add_argument("--day", type=_days_arg, metavar="DAYS", help="only the exercises of these days, e.g. 10 or 10-15")
+    exercises.add_argument("--jobs", type=int, default=0, metavar="N",
+                           help="verify: exercises checked at once (default: one per CPU core)")
 
     check = add("check", "run the hidden checks on your solution of an exercise", "quizzer check d03-pairwise-distances --watch")
     check.add_argument("exercise", nargs="?", help="exercise id (default: the first one not yet passed)")

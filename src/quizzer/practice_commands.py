@@ -186,18 +186,41 @@ def cmd_solution(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    """Maintainer check: every untouched stub fails, every reference solution passes."""
+    """Maintainer check: every reference passes, every untouched stub fails as "not started", and
+    every wrong solution is caught with the message it promises (the exercise's own files, graded
+    in one process per exercise, several exercises at once)."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
     from quizzer.context import load_content
     from quizzer.practice.models import load_exercises
-    from quizzer.practice.runner import run_check
+    from quizzer.practice.runner import verify_exercise
 
-    exercises = load_exercises(load_content(args.content).root)
+    exercises = [ex for ex in load_exercises(load_content(args.content).root).values()
+                 if not args.day or ex.meta.day in args.day]
+    if not exercises:
+        raise UserError("no exercise matches " + (f"days {sorted(args.day)}" if args.day else "the course"),
+                        "list them with `quizzer exercises`")
+    if args.jobs < 0:
+        raise UserError(f"--jobs must be 1 or more, got {args.jobs}", "leave it out for one job per CPU core")
+    jobs = args.jobs or os.cpu_count() or 1
+    start = time.monotonic()
     bad = 0
-    for ex in exercises.values():
-        stub = run_check(ex, ex.stub, args.device)
-        sol = run_check(ex, ex.solution, args.device)
-        ok = stub.status != "passed" and sol.status in ("passed", "skipped")
-        bad += not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {ex.id:<36} stub: {stub.status:<8} solution: {sol.status} ({sol.summary})")
-    print(f"{len(exercises) - bad} of {len(exercises)} exercises verified", file=sys.stderr if bad else sys.stdout)
+    rows = []
+    with ThreadPoolExecutor(max_workers=jobs) as pool:  # each job is its own process
+        for v in pool.map(lambda ex: verify_exercise(ex, args.device), exercises):
+            bad += not v.ok
+            caught = sum(r.status != "passed" for r in v.wrong.values())
+            rows.append({"id": v.exercise.id, "ok": v.ok, "solution": v.solution.status, "stub": v.stub.status,
+                         "wrong": len(v.wrong), "caught": caught, "problems": v.problems, "device": v.solution.device})
+            if args.json:
+                continue
+            print(f"{'ok  ' if v.ok else 'FAIL'} {v.exercise.id:<36} solution: {v.solution.status:<7} stub: {v.stub.status:<7} "
+                  f"wrong: {caught}/{len(v.wrong)} caught  ({v.solution.device})")
+            for problem in v.problems:
+                print("       " + problem.replace("\n", "\n       "))
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    summary = f"{len(exercises) - bad} of {len(exercises)} exercises verified in {time.monotonic() - start:.0f} s"
+    print(summary, file=sys.stderr if bad or args.json else sys.stdout)
     return 1 if bad else 0

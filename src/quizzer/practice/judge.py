@@ -191,18 +191,34 @@ def run_check(job: dict, worker: WarmWorker | None = None) -> dict:
         worker.close()
 
 
-def _run_with_worker(job, worker: WarmWorker, folder: Path, learner: Path, device: str, result: dict, finish) -> dict:
+def load_cases(folder: Path, device: str):
+    """An exercise's hidden checks module and its cases on ``device`` (seeded, so always the same)."""
     import torch
 
-    from quizzer.practice.compare import compare_value, describe_case
-
     checks = _load("quizzer_checks", folder / "checks.py")
-    probe = _load("quizzer_probe_ref", folder / "probe.py")
-    solution = _load("quizzer_solution", folder / "solution.py")
     torch.backends.cuda.matmul.allow_tf32 = False  # references in full float32 precision
     torch.backends.cudnn.allow_tf32 = False
     torch.manual_seed(0)
-    cases = [(name, _to(inputs, device)) for name, inputs in checks.cases(device)]
+    return checks, [(name, _to(inputs, device)) for name, inputs in checks.cases(device)]
+
+
+def reference(probe, solution, cases: list, device: str) -> list[dict]:
+    """The reference solution's outputs, case by case, with the seeds the worker uses."""
+    import torch
+
+    expected = []
+    for i, (_, inputs) in enumerate(cases):
+        torch.manual_seed(1000 + i)
+        expected.append(_cpu(probe.run(solution, copy.deepcopy(inputs), device)))
+    return expected
+
+
+def _run_with_worker(job, worker: WarmWorker, folder: Path, learner: Path, device: str, result: dict, finish) -> dict:
+    import torch
+
+    checks, cases = load_cases(folder, device)
+    probe = _load("quizzer_probe_ref", folder / "probe.py")
+    solution = _load("quizzer_solution", folder / "solution.py")
     work = Path(worker.dir.name)
     (work / "probe.py").write_bytes((folder / "probe.py").read_bytes())
     payload = [{"seed": 1000 + i, "inputs": _cpu(inputs)} for i, (_, inputs) in enumerate(cases)]
@@ -216,10 +232,7 @@ def _run_with_worker(job, worker: WarmWorker, folder: Path, learner: Path, devic
     except BrokenPipeError:
         pass
     timings = {"sent": time.monotonic()}
-    expected = []
-    for i, (_, inputs) in enumerate(cases):  # the reference runs while the worker works
-        torch.manual_seed(1000 + i)
-        expected.append(_cpu(probe.run(solution, copy.deepcopy(inputs), device)))
+    expected = reference(probe, solution, cases, device)  # while the worker works
 
     timeout, memory = float(job.get("timeout", 30)), int(job.get("memory_mb", 3072)) * 2**20
     stopped = None
@@ -257,11 +270,25 @@ def _run_with_worker(job, worker: WarmWorker, folder: Path, learner: Path, devic
         actual = torch.load(out_path, weights_only=True)
     except Exception as exc:  # a result that is not tensors, numbers, strings, lists or dicts
         return finish("error", f"your code returned something that is not tensors or numbers ({type(exc).__name__})")
+    status, summary, result["checks"] = grade(checks, cases, expected, actual, device)
+    return finish(status, summary)
+
+
+def grade(checks, cases: list, expected: list, actual: list, device: str) -> tuple[str, str, list[dict]]:
+    """The verdict on one candidate: its saved outputs against the reference's, case by case.
+
+    Shared by a learner's check and the maintainers' batch verification, so both grade alike.
+    """
+    from quizzer.practice.compare import compare_value, describe_case
+
     if len(actual) == 1 and actual[0].get("import_error"):
-        result["checks"] = [{"name": "import", "status": "error", "message": actual[0]["error"][-2000:]}]
-        return finish("error", "your file could not be imported")
+        return "error", "your file could not be imported", [
+            {"name": "import", "status": "error", "message": actual[0]["error"][-2000:]}]
+    if len(actual) != len(cases):  # results saved by anything but the worker's loop are no verdict
+        return "error", f"your code's results are incomplete ({len(actual)} for {len(cases)} checks)", []
     rtol, atol = getattr(checks, "RTOL", None), getattr(checks, "ATOL", None)
     custom = getattr(checks, "compare", None)
+    rows = []
     for (name, inputs), exp, act in zip(cases, expected, actual):
         label = describe_case(name, inputs, device)
         if not act["ok"]:
@@ -277,14 +304,14 @@ def _run_with_worker(job, worker: WarmWorker, folder: Path, learner: Path, devic
                     if problem:
                         break
             status, message = ("fail", problem) if problem else ("pass", "")
-        result["checks"].append({"name": label, "status": status, "message": (message or "")[:OUTPUT_SHOWN]})
-    passed = sum(c["status"] == "pass" for c in result["checks"])
-    total = len(result["checks"])
+        rows.append({"name": label, "status": status, "message": (message or "")[:OUTPUT_SHOWN]})
+    passed = sum(c["status"] == "pass" for c in rows)
+    total = len(rows)
     if passed == total:
-        return finish("passed", f"all {total} checks passed on {device}")
-    if all(c["status"] == "error" and "not implemented" in c["message"] for c in result["checks"]):
-        return finish("failed", "not started: the stub still raises NotImplementedError")
-    return finish("failed", f"{passed} of {total} checks passed on {device}")
+        return "passed", f"all {total} checks passed on {device}", rows
+    if all(c["status"] == "error" and "not implemented" in c["message"] for c in rows):
+        return "failed", "not started: the stub still raises NotImplementedError", rows
+    return "failed", f"{passed} of {total} checks passed on {device}", rows
 
 
 def main() -> None:

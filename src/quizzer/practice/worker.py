@@ -59,6 +59,35 @@ def _load(name: str, path: str):
     return module
 
 
+def run_candidate(learner: str, probe, inputs: list[dict], device: str) -> list[dict]:
+    """Import the candidate file and run the probe on each case: one result dict per case."""
+    import torch
+
+    try:
+        module = _load("solution", learner)
+    except BaseException as exc:  # SyntaxError, ImportError, anything at import time
+        return [{"ok": False, "outputs": None, "error": _learner_traceback(exc, learner), "import_error": True}]
+    results: list[dict] = []
+    for case in inputs:
+        torch.manual_seed(case["seed"])
+        try:
+            outputs = probe.run(module, case["inputs"], device)
+            outputs = {k: (v.detach().cpu() if isinstance(v, torch.Tensor) else v) for k, v in outputs.items()}
+            results.append({"ok": True, "outputs": outputs, "error": None})
+        except NotImplementedError as exc:
+            results.append({"ok": False, "outputs": None, "error": "NotImplementedError: " + (str(exc) or "not implemented yet"),
+                            "not_implemented": True})
+        except OSError as exc:
+            if exc.errno == errno.EFBIG:  # the judge's output limit (RLIMIT_FSIZE) was reached
+                message = "your code printed or wrote too much (over the output limit); print less"
+            else:
+                message = _learner_traceback(exc, learner)
+            results.append({"ok": False, "outputs": None, "error": message})
+        except (Exception, SystemExit) as exc:
+            results.append({"ok": False, "outputs": None, "error": _learner_traceback(exc, learner)})
+    return results
+
+
 def main() -> None:
     import torch
 
@@ -74,29 +103,7 @@ def main() -> None:
     probe = _load("quizzer_probe", job["probe"])
     inputs = torch.load(job["inputs"], weights_only=True)
     _guard(job["allowed_write"], job["hidden"], learner)
-    results: list[dict] = []
-    try:
-        module = _load("solution", learner)
-    except BaseException as exc:  # SyntaxError, ImportError, anything at import time
-        results = [{"ok": False, "outputs": None, "error": _learner_traceback(exc, learner), "import_error": True}]
-    else:
-        for case in inputs:
-            torch.manual_seed(case["seed"])
-            try:
-                outputs = probe.run(module, case["inputs"], job["device"])
-                outputs = {k: (v.detach().cpu() if isinstance(v, torch.Tensor) else v) for k, v in outputs.items()}
-                results.append({"ok": True, "outputs": outputs, "error": None})
-            except NotImplementedError as exc:
-                results.append({"ok": False, "outputs": None, "error": "NotImplementedError: " + (str(exc) or "not implemented yet"),
-                                "not_implemented": True})
-            except OSError as exc:
-                if exc.errno == errno.EFBIG:  # the judge's output limit (RLIMIT_FSIZE) was reached
-                    message = "your code printed or wrote too much (over the output limit); print less"
-                else:
-                    message = _learner_traceback(exc, learner)
-                results.append({"ok": False, "outputs": None, "error": message})
-            except (Exception, SystemExit) as exc:
-                results.append({"ok": False, "outputs": None, "error": _learner_traceback(exc, learner)})
+    results = run_candidate(learner, probe, inputs, job["device"])
     sys.stdout.flush()
     torch.save(results, job["out"])
 
