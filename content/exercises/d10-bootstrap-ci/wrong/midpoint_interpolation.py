@@ -1,0 +1,9 @@
+# expect: interpolation='midpoint'
+# Picks the midpoint between neighbouring order statistics instead of the default linear interpolation.
+import torch
+def bootstrap_ci(metric, preds, targets, n_resamples=1000, alpha=0.05, *, generator):
+    n = preds.shape[0]
+    idx = torch.randint(0, n, (n_resamples, n), generator=generator, device=preds.device)
+    stats = metric(preds[idx], targets[idx])
+    q = torch.tensor([alpha / 2, 1 - alpha / 2], dtype=stats.dtype, device=stats.device)
+    return torch.quantile(stats, q, interpolation='midpoint')
