@@ -1,0 +1,26 @@
+# expect: not h_(t-1) @ W_hh
+# Forgets the transpose on the square recurrent weight: the shapes fit, the values are wrong.
+import torch
+
+
+def rnn_forward(x, params, num_layers, h0=None, batch_first=False):
+    if batch_first:
+        x = x.transpose(0, 1)
+    seq_len, batch, _ = x.shape
+    hidden = params["weight_hh_l0"].shape[0]
+    if h0 is None:
+        h0 = x.new_zeros(num_layers, batch, hidden)
+    inp, finals = x, []
+    for k in range(num_layers):
+        h = h0[k]
+        steps = []
+        for t in range(seq_len):
+            pre = inp[t] @ params[f"weight_ih_l{k}"].T + h @ params[f"weight_hh_l{k}"]
+            if f"bias_ih_l{k}" in params:
+                pre = pre + params[f"bias_ih_l{k}"] + params[f"bias_hh_l{k}"]
+            h = torch.tanh(pre)
+            steps.append(h)
+        inp = torch.stack(steps)
+        finals.append(h)
+    out = inp.transpose(0, 1) if batch_first else inp
+    return out, torch.stack(finals)
