@@ -130,3 +130,44 @@ def test_app_refuses_invalid_content_with_the_same_message(tmp_path):
     assert proc.returncode == 2
     assert "day01_x.yaml:" in proc.stderr and "malformed YAML" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def numeric(prompt: str, answer: str, tolerance: str) -> str:
+    return (GOOD.replace("kind: flashcard", "kind: numeric").replace("prompt: P", f"prompt: {prompt}")
+            .replace("answer: A", f'answer: "{answer}"') + f"  tolerance: {tolerance}\n")
+
+
+@pytest.mark.parametrize("prompt, answer, tolerance", [
+    ("What is 2/3? Give it to 2 decimal places.", "0.6667", "0.001"),       # 0.67 would be marked wrong
+    ("The rate, to 2 significant figures?", "5.69e-05", "5.0e-08"),         # so would 5.7e-05
+    ("A probability, to three decimal places.", "0.6415", "0.0001"),       # and 0.642
+])
+def test_numeric_prompt_whose_tolerance_rejects_the_precision_it_asks_for(tmp_path, prompt, answer, tolerance):
+    [p] = problems_for(tmp_path, {"day01_x.yaml": bank(numeric(prompt, answer, tolerance))})
+    assert (p.question, p.field) == ("d01-q001", "tolerance")
+    assert "the prompt asks for" in p.message and "use a tolerance of at least" in p.message
+
+
+def test_numeric_answers_at_the_precision_asked_for_are_accepted(tmp_path):
+    from quizzer.answers import check_typed
+
+    root = write_content(tmp_path / "c", {"day01_x.yaml": bank(
+        numeric("A probability, to 3 decimal places.", "0.6415", "0.0005")
+        + numeric("What is 2/3? Give it to 2 decimal places.", "0.6667", "0.005").replace("d01-q001", "d01-q002"))})
+    questions = load_catalog(root).questions
+    assert check_typed(questions["d01-q001"], "0.642").correct and check_typed(questions["d01-q001"], "0.641").correct
+    assert not check_typed(questions["d01-q001"], "0.643").correct
+    assert check_typed(questions["d01-q002"], "0.67").correct and not check_typed(questions["d01-q002"], "0.68").correct
+    assert not check_typed(questions["d01-q002"], "nan").correct
+
+
+def test_cloze_answers_are_compared_as_a_keyboard_types_them(tmp_path):
+    from quizzer.answers import check_typed
+
+    body = (GOOD.replace("kind: flashcard", "kind: cloze")
+            .replace("prompt: P", "prompt: 'The gradient is {{c1::p − y}} and the op is {{c2::`x.mul_(2)`}}.'"))
+    q = load_catalog(write_content(tmp_path / "c", {"day01_x.yaml": bank(body)})).questions["d01-q001"]
+    for typed in ["p - y / x.mul_(2)", "P-Y / `x.mul_(2)`", "p – y/x.mul_(2).", "p−y / x.mul_( 2 )"]:
+        assert check_typed(q, typed).correct, typed
+    assert not check_typed(q, "y - p / x.mul_(2)").correct
+    assert not check_typed(q, "p - y").correct  # one deletion left out

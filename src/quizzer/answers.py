@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from quizzer.content.models import CLOZE, Question
+from quizzer.content.models import CLOZE, Question, within
 
 LETTERS = "ABCDEF"  # an mcq has at most six choices
 
@@ -47,12 +47,25 @@ def check_numeric(q: Question, given: str) -> Verdict:
     value = _number(given)
     want = float(q.answer)
     tol = q.tolerance or 0.0
-    ok = value is not None and math.isclose(value, want, rel_tol=0, abs_tol=max(tol, 1e-9))
+    ok = value is not None and math.isfinite(value) and within(value, want, tol)
     return Verdict(ok, q.answer.strip(), given.strip())
 
 
 def normalise_ws(text: str) -> str:
     return " ".join(text.split())
+
+
+_SAME = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‑": "-", "“": '"', "”": '"', "‘": "'",
+                       "’": "'", "`": None, "×": "x"})
+
+
+def normalise_typed(text: str) -> str:
+    """A short typed answer as it is compared: what a keyboard cannot tell apart is the same
+    (Unicode minus and dashes, curly quotes, backticks, spacing, case, a final full stop)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).translate(_SAME).lower()
+    return "".join(text.split()).rstrip(".")
 
 
 def check_output(q: Question, given: str) -> Verdict:
@@ -73,7 +86,7 @@ def check_typed(q: Question, given: str) -> Verdict:
         return check_output(q, given)
     if q.kind == "cloze":
         want = " / ".join(q.cloze_deletions)
-        ok = [normalise_ws(g).lower() for g in given.split("/")] == [normalise_ws(d).lower() for d in q.cloze_deletions]
+        ok = [normalise_typed(g) for g in given.split("/")] == [normalise_typed(d) for d in q.cloze_deletions]
         return Verdict(ok, want, given.strip())
     raise ValueError(f"{q.kind} questions are self-graded")
 

@@ -83,6 +83,9 @@ class Question(Strict):
                 raise ValueError(f"answer: a numeric answer must be a number, got {self.answer!r}") from None
             if not math.isfinite(value):
                 raise ValueError("answer: a numeric answer must be finite")
+            problem = precision_problem(self.prompt, value, self.tolerance or 0.0)
+            if problem:
+                raise ValueError(problem)
         elif self.tolerance is not None:
             raise ValueError("tolerance: only numeric questions have a tolerance")
         if self.kind == "code_output":
@@ -108,6 +111,41 @@ class Question(Strict):
     def cloze_deletions(self) -> list[str]:
         """The hidden texts of a cloze, in order."""
         return [m[2] for m in CLOZE.finditer(self.prompt)]
+
+
+def within(given: float, want: float, tolerance: float) -> bool:
+    """The numeric grading rule (shared with the answer checker): an absolute tolerance, with
+    room for the binary rounding of decimals such as 0.642 − 0.6415."""
+    return abs(given - want) <= max(tolerance, 1e-9) * (1 + 1e-9) + 1e-12
+
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+PRECISION = re.compile(r"\b(\d+|one|two|three|four|five|six)\s+(decimal places?|decimals?|significant (?:figures?|digits?))", re.I)
+
+
+def precision_problem(prompt: str, value: float, tolerance: float) -> str | None:
+    """A numeric prompt that asks for N decimal places (or N significant figures) must accept the
+    answer rounded so: otherwise a learner who does exactly what it asks is marked wrong."""
+    m = PRECISION.search(" ".join(prompt.split()))
+    if not m:
+        return None
+    n = int(m[1]) if m[1].isdigit() else _WORDS[m[1].lower()]
+    if n < 1 and "significant" in m[2].lower():
+        return f"prompt: asks for {m[0]!r}; a number has at least one significant figure"
+    from decimal import ROUND_HALF_UP, Decimal
+
+    exact = Decimal(repr(value))
+    if "dec" in m[2].lower():
+        step = Decimal(1).scaleb(-n)
+    else:
+        step = Decimal(1).scaleb(exact.adjusted() - n + 1) if value else Decimal(1)
+    rounded = float(exact.quantize(step, rounding=ROUND_HALF_UP))  # as a learner rounds: half up
+    if not within(rounded, value, tolerance):
+        need = abs(rounded - value)
+        return (f"tolerance: the prompt asks for {m[0]}, but the answer so rounded ({rounded:g}) is off by "
+                f"{need:.3g}, more than the tolerance {tolerance:g}; use a tolerance of at least {need:.3g} "
+                f"(half a unit of the last place asked for is the usual choice)")
+    return None
 
 
 class Bank(Strict):
