@@ -140,3 +140,16 @@ def test_verify_for_maintainers_names_a_wrong_solution_that_slips_through(tmp_pa
 
     none = quizzer("exercises", "verify", "--day", "45", "--content", str(content), "--db", str(tmp_path / "data.db"))
     assert none.returncode == 2 and "no exercise matches days [45]" in none.stderr and "Traceback" not in none.stderr
+
+
+def test_an_error_that_says_not_implemented_is_not_taken_for_the_untouched_stub(tmp_path):
+    """Autograd's "derivative for … is not implemented" is the learner's bug, not "not started"."""
+    from quizzer.practice.runner import run_check
+
+    ex = load_exercises(REAL_CONTENT)[EX_ID]
+    learner = tmp_path / "pairwise_distances.py"
+    learner.write_text("def pairwise_distances(x, y):\n"
+                       "    raise RuntimeError('derivative for aten::floor_divide is not implemented')\n")
+    result = run_check(ex, learner, "cpu")
+    assert result.status == "failed" and "not started" not in result.summary, result.summary
+    assert "0 of" in result.summary and "floor_divide" in result.checks[0]["message"]
