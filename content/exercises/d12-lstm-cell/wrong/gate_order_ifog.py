@@ -1,0 +1,16 @@
+# expect: PyTorch stores them as input, forget, cell (candidate), output
+# Reads the blocks in the order i, f, o, g, the order of some papers and tutorials, not PyTorch's.
+import torch
+
+
+def lstm_cell(x, state, weight_ih, weight_hh, bias_ih=None, bias_hh=None):
+    if state is None:
+        h = c = x.new_zeros(x.shape[0], weight_hh.shape[1])
+    else:
+        h, c = state
+    gates = x @ weight_ih.T + h @ weight_hh.T
+    if bias_ih is not None:
+        gates = gates + bias_ih + bias_hh
+    i, f, o, g = gates.chunk(4, dim=1)
+    c_new = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+    return torch.sigmoid(o) * torch.tanh(c_new), c_new

@@ -1,0 +1,13 @@
+# expect: Create it with x.new_zeros
+# Builds the zero state with torch.zeros(..., dtype=x.dtype) but no device: right on the CPU, broken for x on a GPU.
+import torch
+import torch.nn.functional as F
+def lstm_cell(x, state, weight_ih, weight_hh, bias_ih=None, bias_hh=None):
+    if state is None:
+        h = c = torch.zeros(x.shape[0], weight_hh.shape[1], dtype=x.dtype)
+    else:
+        h, c = state
+    gates = F.linear(x, weight_ih, bias_ih) + F.linear(h, weight_hh, bias_hh)
+    i, f, g, o = gates.chunk(4, 1)
+    c_new = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+    return torch.sigmoid(o) * torch.tanh(c_new), c_new
