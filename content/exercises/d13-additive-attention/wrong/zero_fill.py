@@ -1,0 +1,12 @@
+# expect: not -inf
+# Fills the padded scores with 0, a common confusion with zeroing the weights.
+import torch
+
+
+def additive_attention(query, keys, values, W_q, W_k, v, mask):
+    hidden = (query @ W_q).unsqueeze(1) + keys @ W_k  # (B, 1, H) + (B, T, H) -> (B, T, H)
+    scores = torch.tanh(hidden) @ v  # (B, T)
+    scores = scores.masked_fill(~mask, 0.0)  # padding: exactly zero weight after softmax
+    weights = torch.softmax(scores, dim=-1)  # over the key positions
+    context = torch.einsum("bt,btd->bd", weights, values)  # (B, Dv)
+    return context, weights

@@ -1,0 +1,26 @@
+# expect: this is the greedy result
+# Keeps only the best token of each hypothesis (a per-hypothesis argmax), so the beam never widens.
+import torch
+
+
+def beam_search(step, bos: int, eos: int, beam_width: int, max_len: int, alpha: float,
+                device="cpu") -> tuple[list[int], float]:
+    alive = [([bos], 0.0)]  # (prefix including bos, summed log-prob)
+    finished = []
+    for _ in range(max_len):
+        if not alive:
+            break
+        tokens = torch.tensor([seq for seq, _ in alive], dtype=torch.int64, device=device)  # (B, t)
+        log_probs = step(tokens).detach().double().cpu()  # (B, V); read only
+        candidates = []
+        for (seq, score), row in zip(alive, log_probs.tolist()):
+            token = max(range(len(row)), key=lambda t: row[t])  # best next token of this hypothesis
+            candidates.append((seq + [token], score + row[token]))
+        candidates.sort(key=lambda c: (-c[1], c[0]))  # best score first, ties: smaller sequence
+        alive = []
+        for seq, score in candidates[:beam_width]:
+            (finished if seq[-1] == eos else alive).append((seq, score))
+    finished.extend(alive)  # still alive after max_len tokens
+    best = min(((seq[1:], score / len(seq[1:]) ** alpha) for seq, score in finished),
+               key=lambda c: (-c[1], c[0]))
+    return best[0], float(best[1])
