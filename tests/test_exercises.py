@@ -40,9 +40,7 @@ def test_solution_passes_and_stub_fails(exercise_id):
 @pytest.mark.parametrize("exercise_id", each_exercise())
 def test_wrong_solutions_fail_with_a_message_naming_the_problem(exercise_id):
     v = verified(exercise_id)
-    assert len(v.wrong) >= 2, f"{exercise_id} needs at least two plausible wrong solutions"
-    if v.exercise.meta.day >= 10:  # the standard from Day 10 on
-        assert len(v.wrong) >= MIN_WRONG, f"{exercise_id} needs at least {MIN_WRONG} wrong solutions"
+    assert len(v.wrong) >= MIN_WRONG, f"{exercise_id} needs at least {MIN_WRONG} plausible wrong solutions"
     for name, result in v.wrong.items():
         assert result.status != "passed", f"{name} passed"
         promise = expected_message(v.exercise.folder / "wrong" / name)
