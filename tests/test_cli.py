@@ -54,3 +54,18 @@ def test_flags_lists_the_note(tmp_path, ctx):
     ReviewSession(ctx.store, ctx.profile_id, ctx.clock).flag("d01-q002", "choice C is ambiguous")
     proc = quizzer("flags", "--db", str(tmp_path / "data.db"), "--content", str(ctx.catalog.root))
     assert "d01-q002" in proc.stdout and "choice C is ambiguous" in proc.stdout and "day01_basics.yaml" in proc.stdout
+
+
+def test_global_options_work_before_and_after_the_command(tmp_path, small_content):
+    db, content = str(tmp_path / "x.db"), str(small_content)
+    # Options before the command name, as the usage line shows them ...
+    quizzer("--db", db, "--content", content, "--profile", "laptop", "review", "--plain", input="\n4\n\n1\nq\n")
+    # ... land in the same database and profile as options after it.
+    after = json.loads(quizzer("stats", "--json", "--db", db, "--content", content, "--profile", "laptop").stdout)
+    assert after["reviews_today"] == 2
+    before = json.loads(quizzer("--db", db, "--profile", "laptop", "--content", content, "stats", "--json").stdout)
+    assert before["reviews_today"] == 2
+    # The default profile of that database is untouched, and ./data.db was never created.
+    other = json.loads(quizzer("--db", db, "--content", content, "stats", "--json").stdout)
+    assert other["reviews_today"] == 0
+    assert not (tmp_path / "data.db").exists()

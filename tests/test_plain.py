@@ -45,3 +45,30 @@ def test_unknown_week_is_a_clear_error(tmp_path, small_content):
     proc = run_plain(tmp_path / "p.db", small_content, "", "--week", "99")
     assert proc.returncode == 2
     assert "there is no week 99" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_empty_scope_says_what_is_true_not_done_for_today(tmp_path, small_content):
+    db = tmp_path / "plain.db"
+    empty_day = run_plain(db, small_content, "", "--day", "12")
+    assert empty_day.returncode == 0, empty_day.stderr
+    assert "Day 12 has no questions yet" in empty_day.stdout and "Come back tomorrow" not in empty_day.stdout
+    assert rows(db) == []
+    empty_week = run_plain(db, small_content, "", "--week", "7")
+    assert "week 7 has no questions yet" in empty_week.stdout
+    # Day 2 has questions: after learning them all, the session says it is done ...
+    done = run_plain(db, small_content, "\n4\n" * 5, "--day", "2")
+    assert [r[0][:3] for r in rows(db)] == ["d02"] * len(rows(db)) and rows(db)
+    assert "everything of Day 2 is done for today" in done.stdout
+
+
+def test_the_new_card_limit_is_named_when_it_is_what_stops_the_session(ctx):
+    from quizzer.review import ReviewSession
+    from quizzer.settings import save_setting
+
+    with ctx.store.write() as s:
+        save_setting(s, ctx.profile_id, "new_per_day", 1)
+    session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock)
+    session.grade(session.next_card().id, 4)
+    assert session.next_card() is None
+    reason = session.nothing_left()
+    assert "new-card limit (1) is reached; 4 new cards of the course wait" in reason

@@ -153,3 +153,49 @@ def test_an_error_that_says_not_implemented_is_not_taken_for_the_untouched_stub(
     result = run_check(ex, learner, "cpu")
     assert result.status == "failed" and "not started" not in result.summary, result.summary
     assert "0 of" in result.summary and "floor_divide" in result.checks[0]["message"]
+
+
+def fake_program(folder, name: str) -> str:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text("#!/bin/sh\nexit 0\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_editor_falls_back_to_vi_and_says_what_to_set_when_there_is_none(tmp_path):
+    from quizzer.errors import UserError
+    from quizzer.practice.editor import editor_command
+
+    bin_dir = tmp_path / "bin"
+    vi = fake_program(bin_dir, "vi")
+    assert editor_command("a.py", {"PATH": str(bin_dir)}) == [vi, "a.py"]
+    code = fake_program(bin_dir, "code")
+    assert editor_command("a.py", {"PATH": str(bin_dir), "EDITOR": "code --wait"}) == ["code", "--wait", "a.py"]
+    assert code  # $VISUAL wins over $EDITOR, and a missing one is named, not run
+    with pytest.raises(UserError) as missing:
+        editor_command("a.py", {"PATH": str(bin_dir), "VISUAL": "subl -w", "EDITOR": "vi"})
+    assert "$VISUAL names 'subl'" in missing.value.message
+    with pytest.raises(UserError) as none:
+        editor_command("a.py", {"PATH": str(tmp_path / "empty")})
+    assert "no text editor found" in none.value.message and "export EDITOR=" in none.value.hint
+
+
+async def test_edit_without_any_editor_says_what_to_set_instead_of_crashing(ctx, workspace, monkeypatch, tmp_path):
+    from quizzer.tui.app import create_app
+
+    shutil.copytree(REAL_CONTENT / "exercises" / EX_ID, ctx.catalog.root / "exercises" / EX_ID)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-editors-here"))
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#exercise-table").move_cursor(row=list(app.exercises).index(EX_ID))
+        await pilot.press("e")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#exercise-detail").render())
+        assert "no text editor found" in detail and "export EDITOR=" in detail
+        assert app.is_running
+    assert (workspace / "day03").exists()  # the learner's file was still created, ready for their own editor

@@ -125,3 +125,18 @@ async def test_key_remapping_from_settings(ctx):
         await pilot.pause()
     with ctx.store.read() as s:
         assert [(r.question_id, r.rating) for r in s.scalars(select(ReviewRow))] == [("d01-q001", 3)]
+
+
+async def test_reviewing_an_empty_day_says_it_has_no_questions(ctx):
+    from quizzer.review import focus_for
+
+    app = create_app(ctx, focus=focus_for(ctx.catalog, days={12}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # start the focused review from home
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = str(app.screen.query_one("#done").render())
+        assert "Nothing to review" in text and "Day 12 has no questions yet" in text
+        assert "Session complete" not in text
+    with ctx.store.read() as s:
+        assert s.scalars(select(ReviewRow)).first() is None

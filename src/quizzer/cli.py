@@ -40,14 +40,26 @@ def _days_arg(text: str) -> set[int]:
     return days
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL (default: data.db; env QUIZZER_DB)")
-    common.add_argument("--content", metavar="DIR", help="content folder (default: the built-in course; env QUIZZER_CONTENT)")
-    common.add_argument("--profile", metavar="NAME", help="learner profile (default: 'default'; env QUIZZER_PROFILE)")
+def _global_options(default: object) -> argparse.ArgumentParser:
+    """The options every command takes, before or after its name.
 
+    The main parser gives them ``None``; each subcommand's copy uses ``SUPPRESS``, so that
+    ``quizzer --db X stats`` keeps ``X`` instead of the subparser writing its own ``None`` over it.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL", default=default,
+                        help="database file or SQLAlchemy URL (default: data.db; env QUIZZER_DB)")
+    common.add_argument("--content", metavar="DIR", default=default,
+                        help="content folder (default: the built-in course; env QUIZZER_CONTENT)")
+    common.add_argument("--profile", metavar="NAME", default=default,
+                        help="learner profile (default: 'default'; env QUIZZER_PROFILE)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _global_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="quizzer", parents=[common], epilog=EPILOG,
+        prog="quizzer", parents=[_global_options(None)], epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Daily spaced-repetition review of a 45-day PyTorch and deep-learning course.",
     )

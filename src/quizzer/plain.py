@@ -29,8 +29,8 @@ def run_plain(ctx: Context, focus: Focus | None = None, stdin: TextIO | None = N
     out = stdout or sys.stdout
     session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock, focus)
 
-    def say(text: str = "") -> None:
-        out.write(text + "\n")
+    def say(text: str = "", end: str = "\n") -> None:
+        out.write(text + end)
         out.flush()
 
     def ask(prompt: str) -> str:
@@ -109,5 +109,7 @@ def run_plain(ctx: Context, focus: Focus | None = None, stdin: TextIO | None = N
     except _Quit:
         say(f"Stopped. {graded} card{'s' * (graded != 1)} graded and saved.")
         return graded
-    say(f"Done for today: {graded} card{'s' * (graded != 1)} graded. Come back tomorrow!")
+    reason = session.nothing_left()
+    say(f"{graded} card{'s' * (graded != 1)} graded; " if graded else "Nothing to review: ", end="")
+    say(reason)
     return graded

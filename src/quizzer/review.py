@@ -26,6 +26,7 @@ class Focus:
 
     days: frozenset[int] | None = None
     questions: frozenset[str] | None = None
+    label: str = ""  # what the learner asked for, for messages: "Day 12", "week 7", "source c2-m1-l3"
 
     def where(self):
         clauses = []
@@ -101,6 +102,39 @@ class ReviewSession:
             if review is not None or new is not None:
                 return review or new
             return first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state != 2, CardRow.due <= now + LEARN_AHEAD).order_by(CardRow.due))
+
+    def nothing_left(self, now: datetime | None = None) -> str:
+        """Why ``next_card`` has nothing to show, and what the learner can do: say what is true.
+
+        Checked in order: the scope has no questions (yet); every card in it is suspended, buried
+        or retired; today's new-card or review limit is reached while cards wait; else it is done.
+        """
+        now = now or self.clock()
+        start, end = self._today(now)
+        scope = self.focus.label or "the course"
+        with self.store.read() as s:
+            mine = and_(CardRow.profile_id == self.profile_id, self.focus.where())
+            count = lambda *where: s.scalar(select(func.count()).where(mine, *where))  # noqa: E731
+            if count() == 0:
+                if self.focus.days is not None:
+                    return (f"{scope} has no questions yet: its content is not written. "
+                            "Review the whole course (quizzer review) or read its syllabus on home.")
+                return f"{scope} has no questions. Choose another focus, or check --content."
+            active = self._active(now)
+            if count(active) == 0:
+                return (f"every card of {scope} is suspended, buried until tomorrow or retired. "
+                        "Unsuspend cards in browse (is:suspended) to study them.")
+            unseen = count(active, CardRow.reps == 0)
+            waiting = count(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end)
+        new_done, review_done = done_today(self.store, self.profile_id, start)
+        if unseen and new_done >= self.settings.new_per_day:
+            return (f"today's new-card limit ({self.settings.new_per_day}) is reached; {unseen} new "
+                    f"card{'s' * (unseen != 1)} of {scope} wait. Raise the limit in settings to learn "
+                    "more today, or come back tomorrow.")
+        if waiting and review_done >= self.settings.reviews_per_day:
+            return (f"today's review limit ({self.settings.reviews_per_day}) is reached; {waiting} "
+                    f"review{'s' * (waiting != 1)} of {scope} wait. Raise the limit in settings to go on.")
+        return f"everything of {scope} is done for today. Come back tomorrow!"
 
     def card(self, card_id: int) -> CardRow:
         with self.store.read() as s:
@@ -202,9 +236,19 @@ def focus_for(catalog, days: Collection[int] | None = None, week: int | None = N
         wk = next((w for w in catalog.course.weeks if w.week == week), None)
         if wk is None:
             raise UnknownItem(f"there is no week {week}", f"weeks run 1 to {catalog.course.weeks[-1].week}")
-        days = {d.day for d in wk.days}
+        return Focus(days=frozenset(d.day for d in wk.days), label=f"week {week}")
     if source is not None:
         if source not in catalog.sources:
             raise UnknownItem(f"unknown source {source!r}", "source ids look like c2-m1-l3; see content/sources.yaml")
-        return Focus(questions=frozenset(catalog.questions_for(source=source)))
-    return Focus(days=frozenset(days)) if days else Focus()
+        return Focus(questions=frozenset(catalog.questions_for(source=source)), label=f"source {source}")
+    return Focus(days=frozenset(days), label=days_label(days)) if days else Focus()
+
+
+def days_label(days: Collection[int]) -> str:
+    """``Day 12``, ``Days 1–9`` or ``Days 1, 4, 7``: a set of course days as a learner says it."""
+    ordered = sorted(days)
+    if len(ordered) == 1:
+        return f"Day {ordered[0]}"
+    if ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"Days {ordered[0]}–{ordered[-1]}"
+    return "Days " + ", ".join(map(str, ordered))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shlex
 import subprocess
 
 from textual import on, work
@@ -14,6 +12,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from quizzer.errors import UserError
+from quizzer.practice.editor import editor_command
 from quizzer.practice.models import ensure_workspace
 from quizzer.practice.progress import (can_see_solution, record_attempt, reset_workspace, reveal_hint,
                                        standings)
@@ -87,9 +87,18 @@ class ExercisesScreen(Screen):
         if ex is None:
             return
         path = ensure_workspace(ex)
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
-        with self.app.suspend():
-            subprocess.run([*shlex.split(editor), str(path)])
+        try:
+            argv = editor_command(str(path))
+        except UserError as exc:
+            self.show(f"[b]{escape(exc.message)}[/b]\nhint: {escape(exc.hint or '')}")
+            return
+        try:
+            with self.app.suspend():
+                subprocess.run(argv)
+        except OSError as exc:
+            self.show(f"[b]could not start {escape(argv[0])}: {escape(exc.strerror or str(exc))}[/b]\n"
+                      "hint: set EDITOR to an editor that runs in this terminal")
+            return
         self.action_check()
 
     def action_check(self) -> None:

@@ -98,7 +98,7 @@ class ReviewScreen(Screen):
         if self.card is None:
             from quizzer.tui.screens.summary import SummaryScreen
 
-            self.app.switch_screen(SummaryScreen(list(self.session.graded)))
+            self.app.switch_screen(SummaryScreen(list(self.session.graded), self.session.nothing_left()))
             return
         q = self.question
         topic = self.app.ctx.catalog.topics[q.topic]

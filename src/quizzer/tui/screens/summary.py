@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -14,9 +15,10 @@ from quizzer.tui.widgets import QuietFooter
 class SummaryScreen(Screen):
     BINDINGS = [Binding("escape,enter", "leave", "Home", id="summary.home")]
 
-    def __init__(self, log_ids: list[int]) -> None:
+    def __init__(self, log_ids: list[int], reason: str = "") -> None:
         super().__init__()
         self.log_ids = log_ids
+        self.reason = reason  # why no card is left, from ReviewSession.nothing_left()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -27,7 +29,12 @@ class SummaryScreen(Screen):
         app = self.app
         s = session_summary(app.ctx.store, self.log_ids, app.ctx.catalog, app.ctx.clock(), app.ctx.profile_id,
                             app.session.settings.day_boundary_hour)
-        lines = [f"[b]Session complete[/b] — {s['cards']} card{'s' * (s['cards'] != 1)} in {s['minutes']} min", ""]
+        reason = escape(self.reason[:1].upper() + self.reason[1:])
+        if not s["cards"]:
+            self.query_one("#done", Static).update(f"[b]Nothing to review[/b]\n\n{reason}\n\nEnter or Esc: home")
+            return
+        lines = [f"[b]Session complete[/b] — {s['cards']} card{'s' * (s['cards'] != 1)} in {s['minutes']} min",
+                 reason, ""]
         if s["accuracy_by_kind"]:
             lines.append("Right first time, by kind:")
             lines += [f"  {kind:<12} {acc:.0%}" for kind, acc in sorted(s["accuracy_by_kind"].items())]
