@@ -110,11 +110,31 @@ def test_undo_restores_card_and_removes_log(ctx, clock):
     session = session_for(ctx, clock)
     card = session.next_card()
     session.grade(card.id, 3)
-    assert session.undo() == card.question_id
+    assert session.undo().question_id == card.question_id
     restored = session.card(card.id)
     assert (restored.reps, restored.introduced_at, restored.due) == (0, None, card.due)
     with ctx.store.read() as s:
         assert s.scalar(select(func.count()).select_from(ReviewRow)) == 0
+
+
+def test_undo_takes_back_the_last_action_whatever_it_was(ctx, clock):
+    session = session_for(ctx, clock)
+    graded = session.next_card()
+    session.grade(graded.id, 3)
+    buried = session.next_card()
+    session.bury(buried.id)
+    suspended = session.next_card()
+    session.set_suspended(suspended.id)
+    assert str(session.undo()) == f"suspending {suspended.question_id}"
+    assert session.card(suspended.id).suspended is False
+    assert str(session.undo()) == f"burying {buried.question_id}"
+    assert session.card(buried.id).buried_until is None and session.next_card().id == buried.id
+    with ctx.store.read() as s:  # the grade before the bury is still there ...
+        assert s.scalar(select(func.count()).select_from(ReviewRow)) == 1
+    assert str(session.undo()) == f"the grade of {graded.question_id}"
+    with ctx.store.read() as s:  # ... until it is the last action left
+        assert s.scalar(select(func.count()).select_from(ReviewRow)) == 0
+    assert session.undo() is None
 
 
 def test_bury_and_suspend_hide_the_card(ctx, clock):

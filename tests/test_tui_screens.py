@@ -140,3 +140,35 @@ async def test_reviewing_an_empty_day_says_it_has_no_questions(ctx):
         assert "Session complete" not in text
     with ctx.store.read() as s:
         assert s.scalars(select(ReviewRow)).first() is None
+
+
+async def test_undo_after_bury_unburies_and_browse_shows_buried(ctx):
+    from quizzer.tui.screens.review import ReviewScreen
+
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and app.screen.card.question_id == "d01-q001"
+        await pilot.press("space", "3")  # grade d01-q001 Good
+        await pilot.pause()
+        assert app.screen.card.question_id == "d01-q002"
+        await pilot.press("minus")  # bury d01-q002
+        await pilot.pause()
+        assert card(ctx, "d01-q002").buried_until is not None
+        await pilot.press("ctrl+z")  # undo (the next card's answer box has focus) takes back the bury, not the grade
+        await pilot.pause()
+        assert card(ctx, "d01-q002").buried_until is None
+        assert app.screen.card.question_id == "d01-q002"
+        with ctx.store.read() as s:
+            assert [r.question_id for r in s.scalars(select(ReviewRow))] == ["d01-q001"]
+        await pilot.press("minus")  # bury it again, then look it up in browse
+        await pilot.pause()
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        app.screen.query_one("#query").value = ""
+        await pilot.press(*"is:buried", "enter")
+        await pilot.pause()
+        table = app.screen.query_one("#browse-table") if app.screen.query("#browse-table") else app.screen.query_one("DataTable")
+        assert app.screen.card_ids == [card(ctx, "d01-q002").id]
+        assert table.get_row_at(0)[5] == "buried"

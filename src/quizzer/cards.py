@@ -18,6 +18,19 @@ def _own(s, profile_id: int, card_id: int) -> CardRow:
     return row
 
 
+STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+
+
+def state_label(card: CardRow, now: datetime) -> str:
+    """What a card is to the learner now: suspended and buried first (they hide the card from
+    review whatever its schedule), then new, learning, review or relearning."""
+    if card.suspended:
+        return "suspended"
+    if card.buried_until is not None and card.buried_until > now:  # the store keeps times in UTC
+        return "buried"
+    return STATE_NAMES[0 if card.reps == 0 else card.state]
+
+
 def history(store: Store, profile_id: int, card_id: int) -> list[ReviewRow]:
     """Every grading of the card, oldest first."""
     with store.read() as s:

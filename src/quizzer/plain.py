@@ -94,9 +94,9 @@ def run_plain(ctx: Context, focus: Focus | None = None, stdin: TextIO | None = N
                 elif reply in ("1", "2", "3", "4"):
                     rating = int(reply)
                 elif reply.lower() == "u":
-                    qid = session.undo()
-                    say(f"undid the grade of {qid}" if qid else "nothing to undo in this session")
-                    if qid:
+                    undone = session.undo()
+                    say(f"undid {undone}" if undone else "nothing to undo in this session")
+                    if undone:
                         graded -= 1
                         break  # show the undone card again, as Anki does
                 else:

@@ -17,7 +17,7 @@ from quizzer.stats import LEARN_AHEAD, Counts, done_today, left_today
 from quizzer.store import Store
 from quizzer.store.models import CardRow, Flag, ReviewRow
 
-__all__ = ["Clock", "Counts", "Focus", "ReviewSession", "flags", "focus_for", "utcnow"]
+__all__ = ["Clock", "Counts", "Focus", "ReviewSession", "Undone", "flags", "focus_for", "utcnow"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,18 @@ class Focus:
         return and_(True, *clauses)
 
 
+@dataclass(frozen=True)
+class Undone:
+    """What ``ReviewSession.undo`` took back: ``action`` is grade, bury or suspend."""
+
+    action: str
+    question_id: str
+
+    def __str__(self) -> str:
+        what = {"grade": "the grade of", "bury": "burying", "suspend": "suspending"}[self.action]
+        return f"{what} {self.question_id}"
+
+
 class ReviewSession:
     """Picks cards as Anki does (learning first, then reviews interleaved with new cards in
     course order) and records each grading in its own committed transaction."""
@@ -50,7 +62,8 @@ class ReviewSession:
             self.settings: ProfileSettings = load_settings(s, profile_id)
         self.scheduler = sched.make_scheduler(self.settings)
         self._since_new = 0
-        self.graded: list[int] = []  # review-log ids of this session, for undo
+        self.graded: list[int] = []  # review-log ids of this session, for the summary
+        self._done: list[tuple] = []  # this session's actions, newest last, for undo
 
     def reload_settings(self) -> None:
         with self.store.read() as s:
@@ -177,13 +190,28 @@ class ReviewSession:
             s.flush()
         self._since_new = 0 if state_before == 0 else self._since_new + 1
         self.graded.append(log.id)
+        self._done.append(("grade", log.id))
         return log
 
-    def undo(self) -> str | None:
-        """Take back this session's last grading: restore the card, delete the log row."""
-        if not self.graded:
+    def undo(self) -> Undone | None:
+        """Take back this session's last action, whatever it was: a grade (the card restored, its
+        log row deleted), a bury or a suspend (the card shown again). None when nothing is left."""
+        if not self._done:
             return None
-        log_id = self.graded.pop()
+        action, key, *before = self._done.pop()
+        if action == "grade":
+            self.graded.remove(key)
+            qid = self._undo_grade(key)
+            return Undone("grade", qid) if qid else None
+        with self.store.write() as s:
+            row = self._own(s, key)
+            if action == "bury":
+                row.buried_until = before[0]
+            else:
+                row.suspended = before[0]
+            return Undone(action, row.question_id)
+
+    def _undo_grade(self, log_id: int) -> str | None:
         with self.store.write() as s:
             log = s.get(ReviewRow, log_id)
             if log is None:
@@ -204,11 +232,15 @@ class ReviewSession:
         """Hide the card until the next day starts."""
         _, end = self._today(self.clock())
         with self.store.write() as s:
-            self._own(s, card_id).buried_until = end
+            row = self._own(s, card_id)
+            self._done.append(("bury", card_id, row.buried_until))
+            row.buried_until = end
 
     def set_suspended(self, card_id: int, suspended: bool = True) -> None:
         with self.store.write() as s:
-            self._own(s, card_id).suspended = suspended
+            row = self._own(s, card_id)
+            self._done.append(("suspend", card_id, row.suspended))
+            row.suspended = suspended
 
     def flag(self, question_id: str, note: str = "") -> None:
         with self.store.write() as s:

@@ -9,11 +9,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
+from quizzer.cards import state_label
 from quizzer.errors import UserError
 from quizzer.search import search_cards
 from quizzer.tui.widgets import QuietFooter
-
-STATE = {0: "new", 1: "learning", 2: "review", 3: "relearn"}
 
 
 class BrowseScreen(Screen):
@@ -66,7 +65,7 @@ class BrowseScreen(Screen):
         for hit in hits:
             c = hit.card
             q = app.ctx.catalog.questions.get(c.question_id)
-            state = "suspended" if c.suspended else STATE[0 if c.reps == 0 else c.state]
+            state = state_label(c, now)
             due = "—" if c.reps == 0 else ("now" if c.due <= now else f"{(c.due - now).days}d")
             title = (q.prompt.strip().splitlines()[0] if q else "(retired)")[:60]
             flag = "⚑ " if hit.flagged else ""

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from quizzer.answers import LETTERS, cloze_back, strip_math
-from quizzer.cards import history, reset_card, study_now
+from quizzer.cards import history, reset_card, state_label, study_now
 from quizzer.review import Focus
 from quizzer.scheduler import RATING_NAMES, to_fsrs
 from quizzer.tui.widgets import MarkdownText, QuietFooter
@@ -51,7 +51,8 @@ class CardDetailScreen(Screen):
                      f"retrievability {r:.0%} · due {card.due:%Y-%m-%d %H:%M} UTC · {card.reps} reviews · {card.lapses} lapses")
         else:
             state = "new — not studied yet"
-        flags = " · SUSPENDED" if card.suspended else ""
+        label = state_label(card, now)
+        flags = f" · {label.upper()}" if label in ("suspended", "buried") else ""
         self.query_one("#detail-state", Static).update(f"[b]{card.question_id}[/b] · Day {card.day}{flags}\n{state}")
         if q is None:
             self.query_one("#detail-question", MarkdownText).show("*This question was removed from the course; its history is kept.*")

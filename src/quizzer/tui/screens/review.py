@@ -216,12 +216,13 @@ class ReviewScreen(Screen):
         self.show_next()
 
     def action_undo(self) -> None:
-        qid = self.session.undo()
-        if qid is None:
+        undone = self.session.undo()
+        if undone is None:
             self.notify("Nothing to undo in this session.")
             return
-        self.count = max(0, self.count - 1)
-        self.notify(f"Undid the grade of {qid}.")
+        if undone.action == "grade":
+            self.count = max(0, self.count - 1)
+        self.notify(f"Undid {undone}.")
         self.show_next()
 
     def action_bury(self) -> None:
