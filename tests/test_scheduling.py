@@ -159,3 +159,40 @@ def test_settings_out_of_range_name_the_range(ctx):
     with ctx.store.write() as s, pytest.raises(UserError) as info:
         save_setting(s, ctx.profile_id, "desired_retention", 1.5)
     assert "0.7 to 0.99" in info.value.hint
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(stability=st.floats(0.1, 200), difficulty=st.floats(1, 10), elapsed=st.integers(0, 120))
+def test_review_card_intervals_are_strictly_hard_good_easy(stability, difficulty, elapsed):
+    """As in Anki, a review card's Hard < Good < Easy in whole days, though FSRS's stabilities
+    can round to the same day; the preview is what grading then gives."""
+    from datetime import datetime, timezone
+
+    from fsrs import State
+
+    from quizzer import scheduler as sched
+    from quizzer.settings import ProfileSettings
+
+    now = datetime(2026, 3, 10, 12, tzinfo=timezone.utc)
+    s = sched.make_scheduler(ProfileSettings(enable_fuzzing=False))
+    card = Card(card_id=1, state=State.Review, step=None, stability=stability, difficulty=difficulty,
+                due=now, last_review=now - timedelta(days=elapsed))
+    days = {r: (sched.review(s, card, r, now).due - now).days for r in (2, 3, 4)}
+    if days[4] < s.maximum_interval:
+        assert days[2] < days[3] < days[4], days
+
+
+def test_session_preview_and_grade_agree_on_a_tied_card(ctx, clock):
+    session = session_for(ctx, clock, enable_fuzzing=False)
+    row = session.next_card()
+    with ctx.store.write() as s:  # a review card whose raw FSRS Hard and Good both round to 3 days
+        c = s.get(CardRow, row.id)
+        c.state, c.step, c.stability, c.difficulty, c.reps = 2, None, 1.5, 8.0, 3
+        c.last_review, c.due = clock() - timedelta(days=1), clock()
+    shown = session.intervals(session.card(row.id))
+    assert (shown[2], shown[3], shown[4]) == ("3d", "4d", "5d")
+    session.grade(row.id, 3)
+    assert session.card(row.id).due - clock() == timedelta(days=4)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from fsrs import Card, State
 
 from quizzer.days import day_start
-from quizzer.scheduler import RATINGS, make_scheduler
+from quizzer.scheduler import make_scheduler, review
 from quizzer.settings import ProfileSettings
 from quizzer.snapshot import as_utc
 
@@ -59,7 +59,7 @@ def import_reviews(store: Store, profile_id: int, reviews: Iterable[Review], set
             for r in items:
                 before = _memory(card, reps, lapses)
                 state_before = 0 if reps == 0 else int(card.state)
-                card, _ = scheduler.review_card(card, RATINGS[r.rating], r.at)
+                card = review(scheduler, card, r.rating, r.at)
                 reps += 1
                 lapses += r.rating == 1 and state_before == 2
                 row_logs.append({"reviewed_at": r.at, "rating": r.rating, "state_before": state_before,

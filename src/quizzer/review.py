@@ -175,7 +175,7 @@ class ReviewSession:
                 raise UnknownItem(f"no card {card_id} in this profile")
             before = row.memory()
             state_before = 0 if row.reps == 0 else row.state
-            card, _ = self.scheduler.review_card(sched.to_fsrs(row), sched.RATINGS[rating], now)
+            card = sched.review(self.scheduler, sched.to_fsrs(row), rating, now)
             sched.apply_fsrs(row, card)
             row.reps += 1
             if rating == 1 and state_before == 2:

@@ -60,11 +60,38 @@ def format_interval(delta: timedelta) -> str:
     return f"{days / 365:.1f}y".replace(".0y", "y")
 
 
+def _passing_days(scheduler: Scheduler, card: Card, now: datetime) -> dict[int, int]:
+    """Hard, Good and Easy of a review card in whole days, unfuzzed, made strictly increasing as
+    Anki does: FSRS's stabilities can round to the same day (Hard 4d = Good 4d), and a harder
+    rating must never give as long an interval as an easier one."""
+    fuzz = scheduler.enable_fuzzing
+    scheduler.enable_fuzzing = False
+    try:
+        days = {r: (scheduler.review_card(card, RATINGS[r], now)[0].due - now).days for r in (2, 3, 4)}
+    finally:
+        scheduler.enable_fuzzing = fuzz
+    days[3] = max(days[3], days[2] + 1)
+    days[4] = max(days[4], days[3] + 1)
+    return days
+
+
+def review(scheduler: Scheduler, card: Card, rating: int, now: datetime) -> Card:
+    """py-fsrs's review of ``card`` with ``rating`` (1-4), then Anki's rule for a review card
+    answered Hard, Good or Easy: the interval is at least that rating's place in Hard < Good < Easy."""
+    new, _ = scheduler.review_card(card, RATINGS[rating], now)
+    if card.state != State.Review or rating == 1 or new.state != State.Review:
+        return new
+    floor = min(_passing_days(scheduler, card, now)[rating], scheduler.maximum_interval)
+    if new.due - now < timedelta(days=floor):
+        new.due = now + timedelta(days=floor)
+    return new
+
+
 def preview(scheduler: Scheduler, row: CardRow, now: datetime) -> dict[int, timedelta]:
     """The interval each rating would give, without changing the card (no fuzz, as Anki shows)."""
     fuzz = scheduler.enable_fuzzing
     scheduler.enable_fuzzing = False
     try:
-        return {r: scheduler.review_card(to_fsrs(row), RATINGS[r], now)[0].due - now for r in RATINGS}
+        return {r: review(scheduler, to_fsrs(row), r, now).due - now for r in RATINGS}
     finally:
         scheduler.enable_fuzzing = fuzz
