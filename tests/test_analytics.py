@@ -181,3 +181,34 @@ def test_stats_json_has_every_section(tmp_path, small_content):
                 "forecast", "retention", "memory", "calibration", "mastery"):
         assert key in data, key
     assert len(data["forecast"]) == 30 and data["mastery"]["days"][0]["cards"] == 3
+
+
+def test_recall_figures_come_from_what_happened_not_from_a_just_shown_answer(ctx, clock):
+    """After Agains, FSRS predicts near-100% recall (the answer was just shown); the figures a
+    learner reads as "how am I doing" must count the wrong answers, and an overridden check."""
+    from quizzer.course_index import CourseIndex
+    from quizzer.review import ReviewSession
+    from quizzer.stats import session_summary
+
+    session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock)
+    failed = session.next_card()
+    assert failed.question_id == "d01-q001"  # a flashcard: no answer check, the grade is the verdict
+    for _ in range(14):
+        session.grade(failed.id, 1)
+        clock.advance(minutes=2)
+    numeric = next(c for c in map(session.card, range(1, 6)) if c.question_id == "d01-q003")
+    session.grade(numeric.id, 3, verdict=False)  # the check said ✗; the learner pressed Good anyway
+    stats = full_stats(ctx.store, ctx.profile_id, clock(), CourseIndex.of(ctx.catalog, {}, ctx.catalog.fingerprint))
+    mem = stats["memory"]
+    assert mem["average_retrievability"] > 0.9  # FSRS's prediction right after the answer was shown ...
+    assert mem["answered_right"] == 0 and mem["answered"] == 15  # ... but not one answer was right
+    weakest = stats["mastery"]["weakest_topics"]
+    assert [t["answered_right"] for t in weakest] == [0, 0]
+    summary = session_summary(ctx.store, session.graded, ctx.catalog, clock(), ctx.profile_id, 4)
+    assert summary["cards"] == 2 and summary["reviews"] == 15
+    assert summary["accuracy_by_kind"] == {"flashcard": 0.0, "numeric": 0.0}
+    from quizzer.store.models import ReviewRow
+    from sqlalchemy import select
+
+    with ctx.store.read() as s:  # the verdict is stored with the grade
+        assert [r.verdict for r in s.scalars(select(ReviewRow).order_by(ReviewRow.id))][-2:] == [None, False]

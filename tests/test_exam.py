@@ -100,7 +100,7 @@ async def test_stats_screen_renders_charts(ctx):
         console = Console(width=120, record=True, file=__import__("io").StringIO())
         console.print(app.screen.query_one("#stats-tables").content)
         text = console.export_text()
-        assert "reviewed today" in text and "1 cards" in text
+        assert "reviewed today" in text and "1 review of 1 card in" in text
         await pilot.press("w")  # the weakest topic's cards, ready to study
         await pilot.pause()
         from quizzer.tui.screens.browse import BrowseScreen

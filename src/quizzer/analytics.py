@@ -145,19 +145,36 @@ def forecast(cards: list[CardFigures], now: datetime, boundary: int, seconds_per
              "minutes": round(counts.get(i, 0) * seconds_per_review / 60, 1)} for i in range(days)]
 
 
-def memory(cards: list[CardFigures], settings: ProfileSettings, now: datetime) -> tuple[dict, dict[int, float]]:
-    """Average retrievability and estimated total knowledge (Σ R over reviewed cards)."""
+def memory(cards: list[CardFigures], settings: ProfileSettings, now: datetime,
+           history: list[LoggedReview] = (), days: int = 30) -> tuple[dict, dict[int, float]]:
+    """What FSRS predicts (average retrievability now, estimated total knowledge Σ R) beside what
+    happened: the share of the last ``days`` days' answers that were right.
+
+    The two differ on purpose: just after an Again the card's predicted recall is near 100% (it
+    was shown the answer a minute ago), while the answer itself was wrong.
+    """
     scheduler = make_scheduler(settings)
     r = {c.id: scheduler.get_card_retrievability(to_fsrs(c), now) for c in cards if c.reps > 0 and not c.retired}
+    recent = [h.right for h in history if h.at >= now - timedelta(days=days)]
     return ({"reviewed_cards": len(r), "average_retrievability": round(sum(r.values()) / len(r), 4) if r else None,
-             "estimated_total_knowledge": round(sum(r.values()), 1)}, r)
+             "estimated_total_knowledge": round(sum(r.values()), 1),
+             "answered_right": round(sum(recent) / len(recent), 4) if recent else None,
+             "answered": len(recent), "answered_days": days}, r)
 
 
-def mastery(course, cards: list[CardFigures], retrievability: dict[int, float], exercises: dict | None = None) -> dict:
+def mastery(course, cards: list[CardFigures], retrievability: dict[int, float], exercises: dict | None = None,
+            history: list[LoggedReview] = ()) -> dict:
     """Per week, day and topic (``course`` is a ``CourseIndex``): cards, introduced, mastered
-    (stability ≥ 21 d), average R, lapses."""
+    (stability ≥ 21 d), average predicted R, lapses, and the share of all answers that were right.
+
+    The weakest topics are those answered wrong most often (then lowest R, most lapses)."""
     def blank():
-        return {"cards": 0, "introduced": 0, "mastered": 0, "lapses": 0, "_r": []}
+        return {"cards": 0, "introduced": 0, "mastered": 0, "lapses": 0, "_r": [], "_right": [0, 0]}
+
+    answers: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for h in history:
+        answers[h.card_id][0] += h.right
+        answers[h.card_id][1] += 1
 
     weeks, days, topics = defaultdict(blank), defaultdict(blank), defaultdict(blank)
     for c in cards:
@@ -173,18 +190,24 @@ def mastery(course, cards: list[CardFigures], retrievability: dict[int, float], 
                 bucket["lapses"] += c.lapses
                 bucket["_r"].append(retrievability.get(c.id, 0.0))
                 bucket["mastered"] += (c.stability or 0) >= MATURE_DAYS
+            if c.id in answers:
+                bucket["_right"][0] += answers[c.id][0]
+                bucket["_right"][1] += answers[c.id][1]
 
     def done(bucket):
         rs = bucket.pop("_r")
+        right, answered = bucket.pop("_right")
         bucket["average_retrievability"] = round(sum(rs) / len(rs), 4) if rs else None
+        bucket["answered"] = answered
+        bucket["answered_right"] = round(right / answered, 4) if answered else None
         return bucket
 
     topic_rows = []
     for tid, b in topics.items():
         b = done(b)
         topic_rows.append({"topic": tid, "title": course.topics[tid].title, "day": course.topics[tid].day, **b})
-    weakest = sorted((t for t in topic_rows if t["introduced"] >= 1 and t["average_retrievability"] is not None),
-                     key=lambda t: (t["average_retrievability"], -t["lapses"]))[:10]
+    weakest = sorted((t for t in topic_rows if t["answered"] and t["average_retrievability"] is not None),
+                     key=lambda t: (t["answered_right"], t["average_retrievability"], -t["lapses"]))[:10]
     day_rows = []
     for d in sorted(days):
         row = {"day": d, "title": course.day_titles[d], **done(days[d])}
@@ -225,7 +248,7 @@ def full_stats(reader, profile_id: int, now: datetime, course=None, question_ids
     boundary = settings.day_boundary_hour
     recent = [r.duration_ms for r in history[-1000:] if r.duration_ms > 0]
     per_review = (sum(recent) / len(recent) / 1000) if recent else 10.0
-    mem, r = memory(cards, settings, now)
+    mem, r = memory(cards, settings, now, history)
     out = {
         "activity": activity(history, now, boundary),
         "forecast": forecast(cards, now, boundary, per_review),
@@ -235,5 +258,5 @@ def full_stats(reader, profile_id: int, now: datetime, course=None, question_ids
         "calibration": calibration(history, settings),
     }
     if course is not None:
-        out["mastery"] = mastery(course, cards, r, exercises)
+        out["mastery"] = mastery(course, cards, r, exercises, history)
     return out

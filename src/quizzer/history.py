@@ -97,6 +97,7 @@ class LoggedReview:
     stability_before: float | None
     last_review_before: datetime | None
     due_before: datetime
+    right: bool = True  # the answer check's verdict where there was one, else rating > 1
 
 
 def load_history(reader, profile_id: int, since: datetime | None = None,
@@ -108,13 +109,13 @@ def load_history(reader, profile_id: int, since: datetime | None = None,
     """
     rows = reader.rows(f"""
         SELECT card_id, reviewed_at, rating, duration_ms, state_before, before->>'stability',
-               before->>'last_review', before->>'due', question_id
+               before->>'last_review', before->>'due', question_id, verdict
         FROM review_log WHERE profile_id = :p AND kind = :kind{" AND reviewed_at >= :since" if since else ""}
         ORDER BY reviewed_at, id""", p=profile_id, kind=kind, **({"since": since} if since else {}))
     parse = datetime.fromisoformat
     return [LoggedReview(cid, as_utc(at), rating, dur, sb, None if stability is None else float(stability),
-                         parse(last) if last else None, parse(due))
-            for cid, at, rating, dur, sb, stability, last, due, qid in rows
+                         parse(last) if last else None, parse(due), bool(verdict) if verdict is not None else rating > 1)
+            for cid, at, rating, dur, sb, stability, last, due, qid, verdict in rows
             if question_ids is None or qid in question_ids]
 
 

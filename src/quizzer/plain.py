@@ -59,7 +59,7 @@ def run_plain(ctx: Context, focus: Focus | None = None, stdin: TextIO | None = N
             say()
             say(strip_math(cloze_front(q.prompt) if q.kind == "cloze" else q.prompt))
             started = monotonic()
-            suggested = None
+            suggested = verdict = None
             if q.kind == "mcq":
                 for letter, choice in zip(LETTERS, q.choices):
                     say(f"  {letter}) {strip_math(choice.text)}")
@@ -103,7 +103,7 @@ def run_plain(ctx: Context, focus: Focus | None = None, stdin: TextIO | None = N
                     say("type 1, 2, 3 or 4 (or q to quit)")
             if rating is None:
                 continue
-            session.grade(card.id, rating, elapsed_ms)
+            session.grade(card.id, rating, elapsed_ms, verdict=verdict.correct if verdict else None)
             graded += 1
             say(f"saved: {RATING_NAMES[rating]} → next in {intervals[rating]}")
     except _Quit:

@@ -162,8 +162,10 @@ class ReviewSession:
         return {r: sched.format_interval(d) for r, d in sched.preview(self.scheduler, card, now).items()}
 
     # -- what changes ----------------------------------------------------------------------
-    def grade(self, card_id: int, rating: int, duration_ms: int = 0, kind: str = "review") -> ReviewRow:
-        """Schedule the card with FSRS and commit the card and its log row together."""
+    def grade(self, card_id: int, rating: int, duration_ms: int = 0, kind: str = "review",
+              verdict: bool | None = None) -> ReviewRow:
+        """Schedule the card with FSRS and commit the card and its log row together; ``verdict``
+        is what the answer check said (None for a flashcard), kept for honest recall figures."""
         if rating not in sched.RATINGS:
             raise ValueError(f"rating must be 1-4, got {rating}")
         now = self.clock()
@@ -185,7 +187,7 @@ class ReviewSession:
             log = ReviewRow(profile_id=self.profile_id, card_id=row.id, question_id=row.question_id,
                             reviewed_at=now, rating=rating, state_before=state_before,
                             duration_ms=max(0, min(int(duration_ms), sched.MAX_ANSWER_MS)),
-                            before=before, after=row.memory(), kind=kind)
+                            before=before, after=row.memory(), kind=kind, verdict=verdict)
             s.add(log)
             s.flush()
         self._since_new = 0 if state_before == 0 else self._since_new + 1

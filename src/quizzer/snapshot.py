@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-SCHEMA_VERSION = 5  # the store's current schema; a test keeps it equal to migrations.LATEST
+SCHEMA_VERSION = 6  # the store's current schema; a test keeps it equal to migrations.LATEST
 _STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy writes a DateTime into SQLite
 
 

@@ -85,14 +85,15 @@ def today_summary(reader, profile_id: int, now: datetime, settings: ProfileSetti
     (due_now,), = reader.rows(f"SELECT COUNT(*) {live} AND due <= :now", p=profile_id, now=now)
     (due_tomorrow,), = reader.rows(f"SELECT COUNT(*) {live} AND due >= :end AND due < :tomorrow",
                                    p=profile_id, end=end, tomorrow=tomorrow_end)
-    (reviews_today, ms_today), = reader.rows("""
-        SELECT COUNT(*), COALESCE(SUM(duration_ms), 0) FROM review_log
+    (reviews_today, cards_today, ms_today), = reader.rows("""
+        SELECT COUNT(*), COUNT(DISTINCT card_id), COALESCE(SUM(duration_ms), 0) FROM review_log
         WHERE profile_id = :p AND reviewed_at >= :start""", p=profile_id, start=start)
     (total_reviews,), = reader.rows("SELECT COUNT(*) FROM review_log WHERE profile_id = :p", p=profile_id)
     counts = left_today(reader, profile_id, now, settings)
     return {
         "cards_by_state": {k: by_state.get(k, 0) for k in ("new", "learning", "review", "relearning", "suspended", "retired")},
         "reviews_today": reviews_today,
+        "cards_today": cards_today,
         "minutes_today": round(ms_today / 60000, 1),
         "due_now": due_now,
         "due_tomorrow": due_tomorrow,
@@ -131,18 +132,25 @@ def streak(reader, profile_id: int, now: datetime, boundary_hour: int, chunk: in
 
 
 def session_summary(store, log_ids: list[int], catalog, now: datetime, profile_id: int, boundary_hour: int) -> dict:
-    """End-of-session figures: cards, minutes, accuracy by kind, lapses, due tomorrow."""
+    """End-of-session figures: cards, minutes, right first time by kind, lapses, due tomorrow.
+
+    "Right first time" takes each card's first answer of the session, and the answer check's
+    verdict where there was one: a wrong typed answer graded Good by the learner is not right."""
     from sqlalchemy import func, select
 
     from quizzer.store.models import CardRow, ReviewRow
 
     with store.read() as s:
-        rows = list(s.scalars(select(ReviewRow).where(ReviewRow.id.in_(log_ids)))) if log_ids else []
+        rows = list(s.scalars(select(ReviewRow).where(ReviewRow.id.in_(log_ids)).order_by(ReviewRow.id))) if log_ids else []
     by_kind: dict[str, list[int]] = {}
+    seen: set[int] = set()
     for r in rows:
+        if r.card_id in seen:
+            continue
+        seen.add(r.card_id)
         q = catalog.questions.get(r.question_id)
         right = by_kind.setdefault(q.kind if q else "retired", [0, 0])
-        right[0] += r.rating > 1
+        right[0] += r.right
         right[1] += 1
     end = next_day_start(now, boundary_hour)
     tomorrow = next_day_start(end + timedelta(hours=1), boundary_hour)
@@ -151,7 +159,8 @@ def session_summary(store, log_ids: list[int], catalog, now: datetime, profile_i
             CardRow.profile_id == profile_id, CardRow.retired.is_(False), CardRow.suspended.is_(False),
             CardRow.reps > 0, CardRow.due < tomorrow))
     return {
-        "cards": len(rows),
+        "cards": len({r.card_id for r in rows}),
+        "reviews": len(rows),
         "minutes": round(sum(r.duration_ms for r in rows) / 60000, 1),
         "accuracy_by_kind": {k: round(v[0] / v[1], 3) for k, v in by_kind.items()},
         "lapses": sum(1 for r in rows if r.rating == 1 and r.state_before == 2),

@@ -9,6 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from quizzer.words import plural
+
 SHADES = " ░▒▓█"
 BARS = " ▁▂▃▄▅▆▇█"
 
@@ -38,19 +40,23 @@ def render(summary: dict, stats: dict, today: date) -> Group:
     left = summary["left_today"]
     grid = Table.grid(padding=(0, 2))
     grid.add_row("left today", f"{left['review']} reviews · {left['learning']} learning · {left['new']} new")
-    grid.add_row("reviewed today", f"{summary['reviews_today']} cards in {summary['minutes_today']} min")
-    grid.add_row("streak", f"{stats['activity']['streak']} days")
+    grid.add_row("reviewed today", f"{plural(summary['reviews_today'], 'review')} of {plural(summary['cards_today'], 'card')} "
+                                   f"in {summary['minutes_today']} min")
+    grid.add_row("streak", plural(stats['activity']['streak'], 'day'))
     mem = stats["memory"]
     if mem["average_retrievability"] is not None:
-        grid.add_row("memory", f"average recall {mem['average_retrievability']:.0%} · estimated knowledge "
-                                f"{mem['estimated_total_knowledge']:g} of {mem['reviewed_cards']} cards")
+        if mem["answered_right"] is not None:
+            grid.add_row("answered right", f"{mem['answered_right']:.0%} of {plural(mem['answered'], 'answer')} "
+                                           f"in the last {mem['answered_days']} days (the answer check's verdict, else your grade)")
+        grid.add_row("memory", f"predicted recall now {mem['average_retrievability']:.0%} (FSRS) · estimated knowledge "
+                               f"{mem['estimated_total_knowledge']:g} of {plural(mem['reviewed_cards'], 'card')}")
     parts.append(Panel(grid, title="Today", title_align="left"))
 
     act = stats["activity"]
     b = act["answer_buttons"]
     parts.append(Panel(Group(heatmap(act["reviews_per_day"], today),
                              Text(f"answer buttons: again {b['again']} · hard {b['hard']} · good {b['good']} · easy {b['easy']}"
-                                  f" · {act['days_studied']} days studied")), title="Activity", title_align="left"))
+                                  f" · {plural(act['days_studied'], 'day')} studied")), title="Activity", title_align="left"))
 
     fc = stats["forecast"]
     parts.append(Panel(Text(f"{bars([d['reviews'] for d in fc])}\n"
@@ -77,20 +83,24 @@ def render(summary: dict, stats: dict, today: date) -> Group:
 
     if "mastery" in stats:
         m = stats["mastery"]
-        mt = Table("day", "title", "introduced", "mastered", "recall", "lapses", "exercises", title="Mastery of the course",
-                   title_justify="left")
+        mt = Table("day", "title", "introduced", "mastered", "right", "R now", "lapses", "exercises",
+                   title="Mastery of the course", title_justify="left",
+                   caption="right: share of answers that were right · R now: FSRS's predicted recall · "
+                           "exercises: passed of all", caption_justify="left")
         for d in m["days"]:
             if not d["introduced"] and not d.get("exercises", {}).get("attempted"):
                 continue
             ex = d.get("exercises")
             mt.add_row(str(d["day"]), d["title"][:34], f"{d['introduced']}/{d['cards']}", str(d["mastered"]),
+                       f"{d['answered_right']:.0%}" if d["answered_right"] is not None else "—",
                        f"{d['average_retrievability']:.0%}" if d["average_retrievability"] is not None else "—",
-                       str(d["lapses"]), f"{ex['passed']}/{ex['attempted']}" if ex else "—")
+                       str(d["lapses"]), f"{ex['passed']}/{ex['total']}" if ex and ex["total"] else "—")
         parts.append(mt)
         if m["weakest_topics"]:
-            weak = Table("topic", "title", "recall", "lapses", title="Weakest topics (study them: quizzer review --day N, "
-                         "or browse topic:ID in the app)", title_justify="left")
+            weak = Table("topic", "title", "right", "R now", "lapses", title="Weakest topics (study them: quizzer review "
+                         "--day N, or browse topic:ID in the app)", title_justify="left")
             for t in m["weakest_topics"][:5]:
-                weak.add_row(t["topic"], t["title"][:40], f"{t['average_retrievability']:.0%}", str(t["lapses"]))
+                weak.add_row(t["topic"], t["title"][:40], f"{t['answered_right']:.0%} of {t['answered']}",
+                             f"{t['average_retrievability']:.0%}", str(t["lapses"]))
             parts.append(weak)
     return Group(*parts)

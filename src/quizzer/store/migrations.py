@@ -138,8 +138,14 @@ def m005_day_progress_index(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_cards_days ON cards (profile_id, day, retired, reps, stability)"))
 
 
+def m006_review_verdict(conn: Connection) -> None:
+    """The answer check's verdict of each grading (NULL for a flashcard, which has none), so recall
+    figures count what the check said, not a grade the learner raised over a wrong answer."""
+    conn.execute(text("ALTER TABLE review_log ADD COLUMN verdict BOOLEAN"))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_exercises, m003_exams, m004_queue_indexes,
-                                                  m005_day_progress_index]
+                                                  m005_day_progress_index, m006_review_verdict]
 LATEST = len(MIGRATIONS)
 
 

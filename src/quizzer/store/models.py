@@ -91,6 +91,12 @@ class ReviewRow(Base):
     before: Mapped[dict] = mapped_column(JSON)
     after: Mapped[dict] = mapped_column(JSON)
     kind: Mapped[str] = mapped_column(String(20), default="review")  # review | exam | manual
+    verdict: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # the answer check's; None: no check
+
+    @property
+    def right(self) -> bool:
+        """Whether the answer was right: the check's verdict where there was one, else the grade."""
+        return self.verdict if self.verdict is not None else self.rating > 1
 
 
 class Setting(Base):

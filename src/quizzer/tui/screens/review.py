@@ -211,7 +211,8 @@ class ReviewScreen(Screen):
         if self.card is None or not self.revealed:
             return
         elapsed = int((time.monotonic() - self.shown_at) * 1000)
-        self.session.grade(self.card.id, rating, elapsed)  # committed before the next card shows
+        verdict = self.verdict.correct if self.verdict is not None else None
+        self.session.grade(self.card.id, rating, elapsed, verdict=verdict)  # committed before the next card shows
         self.count += 1
         self.show_next()
 

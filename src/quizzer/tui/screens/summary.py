@@ -33,7 +33,8 @@ class SummaryScreen(Screen):
         if not s["cards"]:
             self.query_one("#done", Static).update(f"[b]Nothing to review[/b]\n\n{reason}\n\nEnter or Esc: home")
             return
-        lines = [f"[b]Session complete[/b] — {s['cards']} card{'s' * (s['cards'] != 1)} in {s['minutes']} min",
+        again = f" ({s['reviews']} reviews)" if s["reviews"] != s["cards"] else ""
+        lines = [f"[b]Session complete[/b] — {s['cards']} card{'s' * (s['cards'] != 1)}{again} in {s['minutes']} min",
                  reason, ""]
         if s["accuracy_by_kind"]:
             lines.append("Right first time, by kind:")
