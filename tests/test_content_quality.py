@@ -154,3 +154,13 @@ def test_every_lesson_code_block_runs_and_shows_its_real_output(catalog):
     from quizzer.content.snippets import check_lessons
 
     assert check_lessons(catalog.lessons) == []
+
+
+def test_a_snippet_that_sets_print_options_does_not_change_what_the_next_prints():
+    from quizzer.content.snippets import Snippet, run_snippets
+
+    results, _ = run_snippets([
+        Snippet("a", "lesson", "import torch\ntorch.set_printoptions(precision=2)\nprint(torch.tensor([0.925]))"),
+        Snippet("b", "lesson", "import torch\nprint(torch.tensor([0.925]))"),
+    ], [])
+    assert [r["stdout"] for r in results] == ["tensor([0.93])\n", "tensor([0.9250])\n"]

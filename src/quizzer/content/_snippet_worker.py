@@ -41,9 +41,10 @@ def main() -> None:
                 exec(compile(snip["code"], f"<{snip['question']} {snip['where']}>", "exec"), {"__name__": "__main__"})
         except BaseException as exc:  # a snippet may raise anything, SystemExit included
             error = f"{type(exc).__name__}: {exc}\n" + "".join(traceback.format_exc().splitlines(True)[-4:])
-        finally:
+        finally:  # what one snippet sets globally must not change what the next one prints
             torch.set_default_dtype(torch.float32)
             torch.set_grad_enabled(True)
+            torch.set_printoptions(profile="default")
         results.append({"stdout": out.getvalue(), "error": error})
     names = {n: _exists(n) for n in job["names"]}
     names["__version__"] = torch.__version__
