@@ -1,0 +1,17 @@
+# expect: diagonal=0
+# Builds the forbidden positions with triu() and its default diagonal=0, hiding each query's own key too.
+import math
+
+import torch
+
+
+def scaled_dot_product_attention(query, key, value, attn_mask=None, is_causal=False, scale=None):
+    scale = 1 / math.sqrt(query.size(-1)) if scale is None else scale
+    scores = query @ key.transpose(-2, -1) * scale
+    if is_causal:
+        future = torch.ones(query.shape[-2], key.shape[-2], dtype=torch.bool, device=query.device).triu()
+        scores = scores.masked_fill(future, float("-inf"))
+    if attn_mask is not None:
+        scores = scores.masked_fill(~attn_mask, float("-inf")) if attn_mask.dtype == torch.bool else scores + attn_mask
+    weights = torch.softmax(scores, dim=-1)
+    return weights @ value, weights
