@@ -172,3 +172,34 @@ async def test_undo_after_bury_unburies_and_browse_shows_buried(ctx):
         table = app.screen.query_one("#browse-table") if app.screen.query("#browse-table") else app.screen.query_one("DataTable")
         assert app.screen.card_ids == [card(ctx, "d01-q002").id]
         assert table.get_row_at(0)[5] == "buried"
+
+
+async def test_study_now_shows_the_card_past_the_new_limit_and_backing_out_changes_nothing(ctx, clock):
+    from datetime import timedelta
+
+    from quizzer.review import ReviewSession
+    from quizzer.settings import save_setting
+    from quizzer.tui.screens.review import ReviewScreen
+
+    with ctx.store.write() as s:
+        save_setting(s, ctx.profile_id, "new_per_day", 1)
+    session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock)
+    reviewed = session.next_card()
+    session.grade(reviewed.id, 4)  # the day's one new card, graduated: due in days
+    before = card(ctx, reviewed.question_id).due
+    assert before > clock() + timedelta(days=1)
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(CardDetailScreen(card(ctx, reviewed.question_id).id))
+        await pilot.pause()
+        await pilot.press("n")  # a review card, due in days: shown now all the same
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and app.screen.card.question_id == reviewed.question_id
+        await pilot.press("escape")  # back out without grading
+        await pilot.pause()
+        assert card(ctx, reviewed.question_id).due == before  # its schedule is untouched
+        app.push_screen(CardDetailScreen(card(ctx, "d02-q002").id))
+        await pilot.pause()
+        await pilot.press("n")  # a new card, though today's one new card is used up
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and app.screen.card.question_id == "d02-q002"

@@ -1,10 +1,10 @@
-"""Operations on one card from the browser: its history, reset, study now."""
+"""Operations on one card from the browser: its state as the learner sees it, history, reset."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from quizzer.errors import UnknownItem
 from quizzer.store import Store
@@ -45,15 +45,3 @@ def reset_card(store: Store, profile_id: int, card_id: int, now: datetime) -> No
         row.state, row.step, row.stability, row.difficulty = 1, 0, None, None
         row.due, row.last_review, row.reps, row.lapses = now, None, 0, 0
         row.introduced_at, row.buried_until = None, None
-
-
-def study_now(store: Store, profile_id: int, card_id: int, now: datetime) -> None:
-    """Make the card the next one shown: due now, unburied, unsuspended, first among new cards."""
-    with store.write() as s:
-        row = _own(s, profile_id, card_id)
-        row.buried_until, row.suspended = None, False
-        if row.reps == 0:
-            first = s.scalar(select(func.min(CardRow.position)).where(CardRow.profile_id == profile_id)) or 0
-            row.position = first - 1
-        else:
-            row.due = now

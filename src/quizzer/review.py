@@ -27,6 +27,7 @@ class Focus:
     days: frozenset[int] | None = None
     questions: frozenset[str] | None = None
     label: str = ""  # what the learner asked for, for messages: "Day 12", "week 7", "source c2-m1-l3"
+    ahead: bool = False  # study these cards now, once each, whatever their due date and today's limits
 
     def where(self):
         clauses = []
@@ -99,6 +100,11 @@ class ReviewSession:
             learning = first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state != 2, CardRow.due <= now).order_by(CardRow.due))
             if learning is not None:
                 return learning
+            if self.focus.ahead:  # chosen by the learner: shown once each, nothing in the store changed to do it
+                seen = self._studied()
+                return first(select(CardRow).where(CardRow.profile_id == self.profile_id, CardRow.retired.is_(False),
+                                                   self.focus.where(), CardRow.id.not_in(seen) if seen else True)
+                             .order_by(CardRow.position))
             new_done, review_done = done_today(self.store, self.profile_id, self._today(now)[0])
             review = None
             if review_done < self.settings.reviews_per_day:
@@ -116,6 +122,13 @@ class ReviewSession:
                 return review or new
             return first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state != 2, CardRow.due <= now + LEARN_AHEAD).order_by(CardRow.due))
 
+    def _studied(self) -> list[int]:
+        """The cards graded in this session (for ``Focus.ahead``, which shows each once)."""
+        if not self.graded:
+            return []
+        with self.store.read() as s:
+            return list(s.scalars(select(ReviewRow.card_id).where(ReviewRow.id.in_(self.graded))))
+
     def nothing_left(self, now: datetime | None = None) -> str:
         """Why ``next_card`` has nothing to show, and what the learner can do: say what is true.
 
@@ -125,6 +138,8 @@ class ReviewSession:
         now = now or self.clock()
         start, end = self._today(now)
         scope = self.focus.label or "the course"
+        if self.focus.ahead:
+            return f"you have studied {scope}; its next review is scheduled as you graded it."
         with self.store.read() as s:
             mine = and_(CardRow.profile_id == self.profile_id, self.focus.where())
             count = lambda *where: s.scalar(select(func.count()).where(mine, *where))  # noqa: E731

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from quizzer.answers import LETTERS, cloze_back, strip_math
-from quizzer.cards import history, reset_card, state_label, study_now
+from quizzer.cards import history, reset_card, state_label
 from quizzer.review import Focus
 from quizzer.scheduler import RATING_NAMES, to_fsrs
 from quizzer.tui.widgets import MarkdownText, QuietFooter
@@ -86,8 +86,9 @@ class CardDetailScreen(Screen):
         from quizzer.tui.screens.review import ReviewScreen
 
         card = self.app.session.card(self.card_id)
-        study_now(self.app.ctx.store, self.app.ctx.profile_id, self.card_id, self.app.ctx.clock())
-        self.app.push_screen(ReviewScreen(focus=Focus(questions=frozenset({card.question_id}))))
+        # shown at once, whatever its due date and today's limits; its schedule changes only if graded
+        self.app.push_screen(ReviewScreen(focus=Focus(questions=frozenset({card.question_id}), label=card.question_id,
+                                                      ahead=True)))
 
     def action_leave(self) -> None:
         self.app.pop_screen()
