@@ -55,6 +55,30 @@ def test_retrievability_and_lapses(ctx, session, clock):
     assert ids(ctx, session, "is:due") == ["d01-q001", "d01-q002"]
 
 
+def test_never_studied_cards_have_no_memory_to_compare(ctx, session, clock):
+    clock.advance(days=30)
+    assert ids(ctx, session, "prop:r<0.8") == ids(ctx, session, "prop:r<0.8 -is:new")
+    assert not set(ids(ctx, session, "prop:r<0.8")) & set(ids(ctx, session, "is:new"))
+    assert ids(ctx, session, "prop:s<1000") == ["d01-q001", "d01-q002"]
+
+
+def test_is_due_counts_what_home_counts_and_anki_aliases_work(ctx, session, clock):
+    from datetime import timedelta
+
+    from quizzer.review import ReviewSession
+
+    # d01-q002 was failed a moment ago: a learning card due within minutes counts as due, as on home
+    assert ids(ctx, session, "is:due") == ["d01-q002"]
+    assert ReviewSession(ctx.store, ctx.profile_id, clock).counts().learning == 1
+    assert ids(ctx, session, "is:learn") == ids(ctx, session, "is:learning") == ["d01-q002"]
+    # a review card due later today is due today, as home counts it
+    first = session.card(next(h.card.id for h in search_cards(ctx.store, ctx.profile_id, ctx.catalog, "id:d01-q001",
+                                                              clock(), session.scheduler)))
+    with ctx.store.write() as s:
+        s.get(type(first), first.id).due = clock() + timedelta(hours=1)
+    assert "d01-q001" in ids(ctx, session, "is:due")
+
+
 @pytest.mark.parametrize("query, message", [
     ("colour:red", "unknown search field 'colour'"),
     ("kind:essay", "unknown kind 'essay'"),

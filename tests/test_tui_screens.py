@@ -203,3 +203,15 @@ async def test_study_now_shows_the_card_past_the_new_limit_and_backing_out_chang
         await pilot.press("n")  # a new card, though today's one new card is used up
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and app.screen.card.question_id == "d02-q002"
+
+
+async def test_browse_with_nothing_due_shows_every_card_and_says_why(ctx):
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen)
+        with ctx.store.read() as s:
+            every = [c.id for c in s.scalars(select(CardRow).order_by(CardRow.position))]
+        assert app.screen.card_ids == every and len(every) == 5
+        assert "Nothing is due today (is:due), so here is every card" in str(app.screen.query_one("#browse-status").render())

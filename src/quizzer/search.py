@@ -22,8 +22,11 @@ from sqlalchemy import select
 
 from quizzer.content import Catalog
 from quizzer.content.models import KINDS, LEVELS
+from quizzer.days import next_day_start
 from quizzer.errors import UserError
 from quizzer.scheduler import to_fsrs
+from quizzer.settings import read_settings
+from quizzer.stats import LEARN_AHEAD
 from quizzer.store import Store
 from quizzer.store.models import CardRow, Flag
 
@@ -32,6 +35,7 @@ OPS: dict[str, Callable[[float, float], bool]] = {
 }
 COMPARE = re.compile(r"^(lapses|reps|prop:r|prop:s|prop:d|prop:due)(<=|>=|!=|<|>|=)(-?[\d.]+)$")
 IS_VALUES = ("due", "new", "learning", "review", "suspended", "buried", "flagged", "retired")
+ALIASES = {"learn": "learning"}  # Anki's spelling
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class SearchContext:
     now: datetime
     flagged: frozenset[str]
     retrievability: Callable[[CardRow], float]
+    day_end: datetime | None = None  # when the learner's day ends: review cards due before it are due today
 
 
 Predicate = Callable[[CardRow, SearchContext], bool]
@@ -65,6 +70,10 @@ def _term(token: str) -> Predicate:
             "prop:due": lambda c, x: (c.due - x.now).total_seconds() / 86400,
         }
         get = getters[field]
+        # a card never studied has no memory yet: no retrievability, stability, difficulty or due
+        # date to compare (as in Anki, prop:r<0.8 finds weak studied cards, not unseen ones)
+        if field.startswith("prop:"):
+            return lambda c, x: c.reps > 0 and op(get(c, x), value)
         return lambda c, x: op(get(c, x), value)
     if ":" in low:
         key, value = low.split(":", 1)
@@ -90,6 +99,7 @@ def _term(token: str) -> Predicate:
         if key == "id":
             return lambda c, x: c.question_id == value or c.question_id.startswith(value)
         if key == "is":
+            value = ALIASES.get(value, value)
             if value not in IS_VALUES:
                 raise UserError(f"unknown state {value!r} in {token!r}", f"is: takes {', '.join(IS_VALUES)}")
             return _is(value)
@@ -139,7 +149,13 @@ def _is(value: str) -> Predicate:
             return c.reps > 0 and c.state != 2
         if value == "review":
             return c.reps > 0 and c.state == 2
-        return c.reps > 0 and c.due <= x.now and not c.suspended and not buried  # due
+        # due: what review shows today (as home counts it), the daily limits aside: learning cards due
+        # within the learn-ahead window, review cards due before the learner's day ends
+        if c.reps == 0 or c.suspended or buried:
+            return False
+        if c.state == 2:
+            return c.due < (x.day_end or x.now)
+        return c.due <= x.now + LEARN_AHEAD
     return check
 
 
@@ -170,7 +186,8 @@ def search_cards(store: Store, profile_id: int, catalog: Catalog, query: str, no
             cache[c.id] = 0.0 if c.reps == 0 else scheduler.get_card_retrievability(to_fsrs(c), now)
         return cache[c.id]
 
-    ctx = SearchContext(catalog, now, flagged, retrievability)
+    boundary = read_settings(store, profile_id).day_boundary_hour
+    ctx = SearchContext(catalog, now, flagged, retrievability, next_day_start(now, boundary))
     show_retired = "is:retired" in query.lower()
     hits = []
     for card in cards:

@@ -13,6 +13,7 @@ from quizzer.cards import state_label
 from quizzer.errors import UserError
 from quizzer.search import search_cards
 from quizzer.tui.widgets import QuietFooter
+from quizzer.words import plural
 
 
 class BrowseScreen(Screen):
@@ -28,6 +29,7 @@ class BrowseScreen(Screen):
         super().__init__()
         self.initial = query
         self.card_ids: list[int] = []
+        self.note = ""  # why the list shows what it shows, until the learner searches
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -41,12 +43,17 @@ class BrowseScreen(Screen):
         table = self.query_one(DataTable)
         table.add_columns("id", "day", "kind", "cat", "level", "state", "due", "R", "lapses", "question")
         self.run_query(self.initial)
+        if not self.card_ids and self.initial == "is:due":  # opened with nothing due: show the course instead
+            self.query_one("#query", Input).value = ""
+            self.note = "Nothing is due today (is:due), so here is every card. "
+            self.run_query("")
 
     def on_screen_resume(self) -> None:
         self.run_query(self.query_one("#query", Input).value)
 
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
+        self.note = ""
         self.run_query(event.value)
         self.query_one(DataTable).focus()
 
@@ -73,7 +80,7 @@ class BrowseScreen(Screen):
                           state, due, f"{hit.retrievability:.2f}" if c.reps else "—", str(c.lapses), flag + title,
                           key=str(c.id))
             self.card_ids.append(c.id)
-        status.update(escape(f"{len(hits)} card{'s' * (len(hits) != 1)} match {query!r}"))
+        status.update(escape(self.note + (f"{plural(len(hits), 'card')} match {query!r}" if query else plural(len(hits), "card"))))
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
