@@ -215,3 +215,29 @@ async def test_browse_with_nothing_due_shows_every_card_and_says_why(ctx):
             every = [c.id for c in s.scalars(select(CardRow).order_by(CardRow.position))]
         assert app.screen.card_ids == every and len(every) == 5
         assert "Nothing is due today (is:due), so here is every card" in str(app.screen.query_one("#browse-status").render())
+
+
+async def test_settings_speak_the_learners_language_and_take_anki_steps(ctx):
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        screen = app.screen
+        assert app.focused is screen.query_one("#set-desired_retention")  # typing goes into the first field
+        helps = " ".join(str(label.render()) for label in screen.query(".setting-help"))
+        assert "<class" not in helps and "Literal" not in helps and "dict[" not in helps
+        assert "yes or no" in helps and "dark or light" in helps
+        steps = screen.query_one("#set-learning_steps")
+        assert steps.value == "1m 10m"
+        steps.value = "1m 10m 1h"
+        screen.query_one("#set-relearning_steps").value = "30s 1d"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Saved" in str(screen.query_one("#settings-status").render())
+        steps.value = "1m soon"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "cannot read the step 'soon'" in str(screen.query_one("#settings-status").render())
+    with ctx.store.read() as s:
+        saved = load_settings(s, ctx.profile_id)
+    assert (saved.learning_steps, saved.relearning_steps) == ([1.0, 10.0, 60.0], [0.5, 1440.0])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,34 +9,15 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static
 
 from quizzer.errors import UserError
-from quizzer.settings import FIELDS, describe_range, load_settings, parse_value, save_setting
+from quizzer.settings import FIELDS, describe_range, load_settings, parse_text, parse_value, save_setting, show_value
 from quizzer.tui.widgets import QuietFooter
 
 EDITABLE = ["desired_retention", "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps",
             "maximum_interval", "enable_fuzzing", "day_boundary_hour", "theme", "keys"]
 
 
-def _show(value) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (list, dict)):
-        return json.dumps(value)
-    return str(value)
-
-
-def _parse(name: str, text: str):
-    annotation = str(FIELDS[name].annotation)
-    text = text.strip()
-    if "bool" in annotation:
-        return text.lower() in ("yes", "true", "1", "on")
-    if "list" in annotation:
-        return [float(x) for x in text.replace("[", "").replace("]", "").replace(",", " ").split()]
-    if "dict" in annotation:
-        return json.loads(text or "{}")
-    return text
-
-
 class SettingsScreen(Screen):
+    AUTO_FOCUS = "#set-desired_retention"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save"),
         Binding("escape", "leave", "Back", id="settings.back"),
@@ -53,8 +32,8 @@ class SettingsScreen(Screen):
             for name in EDITABLE:
                 with Horizontal(classes="setting-row"):
                     yield Label(f"{name.replace('_', ' ')}", classes="setting-name")
-                    yield Input(_show(getattr(current, name)), id=f"set-{name}", classes="setting-input")
-                    yield Label(f"{FIELDS[name].description} ({describe_range(name)})", classes="setting-help")
+                    yield Input(show_value(name, getattr(current, name)), id=f"set-{name}", classes="setting-input")
+                    yield Label(f"{FIELDS[name].description} Allowed: {describe_range(name)}.", classes="setting-help")
             yield Static(id="settings-status")
         yield QuietFooter()
 
@@ -67,11 +46,10 @@ class SettingsScreen(Screen):
         for name in EDITABLE:
             text = self.query_one(f"#set-{name}", Input).value
             try:
-                value = _parse(name, text)
+                value = parse_text(name, text)
                 parse_value(name, value)
-            except (UserError, ValueError) as exc:
-                message = exc.message + f" (allowed: {exc.hint.removeprefix('allowed: ')})" if isinstance(exc, UserError) else f"{name}: cannot read {text!r}"
-                errors.append(message)
+            except UserError as exc:
+                errors.append(f"{exc.message} ({exc.hint})" if exc.hint else exc.message)
                 continue
             values[name] = value
         status = self.query_one("#settings-status", Static)
