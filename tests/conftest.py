@@ -162,6 +162,7 @@ def ctx(small_content, db_url, clock):
     from quizzer.context import open_context
 
     context = open_context(db_url, small_content, "default", clock=clock)
+    context.notices.clear()  # "new database created at <tmp path>" would put a toast in every screenshot
     yield context
     context.close()
 

@@ -69,3 +69,30 @@ def test_global_options_work_before_and_after_the_command(tmp_path, small_conten
     other = json.loads(quizzer("--db", db, "--content", content, "stats", "--json").stdout)
     assert other["reviews_today"] == 0
     assert not (tmp_path / "data.db").exists()
+
+
+def test_a_mistyped_db_folder_is_an_error_and_a_new_database_is_announced(tmp_path, small_content):
+    typo = tmp_path / "no-such-folder" / "deeper" / "x.db"
+    proc = quizzer("stats", "--json", "--db", str(typo), "--content", str(small_content))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "the folder of the database" in proc.stderr and "does not exist" in proc.stderr and "mkdir -p" in proc.stderr
+    assert not (tmp_path / "no-such-folder").exists()  # nothing was created behind the learner's back
+    fresh = tmp_path / "fresh.db"
+    first = quizzer("stats", "--json", "--db", str(fresh), "--content", str(small_content))
+    assert first.returncode == 0 and f"new database created at {fresh}" in first.stderr
+    again = quizzer("stats", "--json", "--db", str(fresh), "--content", str(small_content))
+    assert "new database" not in again.stderr
+
+
+def test_a_mistyped_profile_lists_the_profiles_and_new_profile_creates_one(tmp_path, small_content):
+    db, content = str(tmp_path / "p.db"), str(small_content)
+    assert quizzer("review", "--plain", "--db", db, "--content", content, "--profile", "alice", input="q\n").returncode == 0
+    typo = quizzer("stats", "--json", "--db", db, "--content", content, "--profile", "alcie")
+    assert typo.returncode == 2 and "there is no profile 'alcie'" in typo.stderr
+    assert "profiles here: alice" in typo.stderr and "--new-profile" in typo.stderr
+    made = quizzer("--new-profile", "--profile", "bob", "stats", "--json", "--db", db, "--content", content)
+    assert made.returncode == 0 and "new profile 'bob' created" in made.stderr
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        assert [n for (n,) in conn.execute("SELECT name FROM profiles ORDER BY id")] == ["alice", "bob"]

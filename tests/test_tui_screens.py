@@ -241,3 +241,11 @@ async def test_settings_speak_the_learners_language_and_take_anki_steps(ctx):
     with ctx.store.read() as s:
         saved = load_settings(s, ctx.profile_id)
     assert (saved.learning_steps, saved.relearning_steps) == ([1.0, 10.0, 60.0], [0.5, 1440.0])
+
+
+async def test_what_opening_created_is_said_in_the_app(ctx):
+    ctx.notices.append(f"new database created at {ctx.store.path}")
+    app = create_app(ctx)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [f"New database created at {ctx.store.path}."]

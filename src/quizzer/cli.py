@@ -53,6 +53,8 @@ def _global_options(default: object) -> argparse.ArgumentParser:
                         help="content folder (default: the built-in course; env QUIZZER_CONTENT)")
     common.add_argument("--profile", metavar="NAME", default=default,
                         help="learner profile (default: 'default'; env QUIZZER_PROFILE)")
+    common.add_argument("--new-profile", action="store_true", default=default,
+                        help="create the --profile if this database does not have it yet")
     return common
 
 

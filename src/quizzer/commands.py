@@ -10,9 +10,16 @@ from quizzer.errors import UserError
 
 
 def _context(args: argparse.Namespace, catalog=None):
+    """The open context of a command; what it created (a database, a profile) is said on stderr."""
+    import sys
+
     from quizzer.context import open_context
 
-    return open_context(args.db, args.content, args.profile, catalog=catalog)
+    ctx = open_context(args.db, args.content, args.profile, catalog=catalog,
+                       new_profile=getattr(args, "new_profile", False) or args.command == "import")
+    for notice in ctx.notices:
+        print(f"quizzer: {notice}", file=sys.stderr)
+    return ctx
 
 
 def cmd_review(args: argparse.Namespace) -> int:

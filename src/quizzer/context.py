@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizzer import paths
@@ -24,6 +25,7 @@ class Context:
     profile_id: int
     clock: Clock
     synced: SyncResult | None = None
+    notices: list[str] = field(default_factory=list)  # what the learner should know: a new database, a new profile
 
     def close(self) -> None:
         self.store.close()
@@ -41,22 +43,48 @@ def load_content(content: str | Path | None = None) -> Catalog:
 
 
 def open_context(db: str | None = None, content: str | Path | None = None, profile: str | None = None,
-                 clock: Clock = utcnow, catalog: Catalog | None = None) -> Context:
-    """Validate content, open and migrate the store, select the profile and sync its cards."""
+                 clock: Clock = utcnow, catalog: Catalog | None = None, new_profile: bool = False) -> Context:
+    """Validate content, open and migrate the store, select the profile and sync its cards.
+
+    Nothing is created behind the learner's back: a database file is created only in a folder
+    that exists (a mistyped ``--db`` is an error, not a fresh empty store), and a named profile
+    that the database does not have is an error listing those it has, unless ``new_profile``
+    (or it is the first profile of a new database). What was created is in ``notices``.
+    """
     catalog = catalog or load_content(content)
+    explicit = bool(profile or os.environ.get("QUIZZER_PROFILE"))
     profile = profile_name(profile)
     if not profile.strip() or len(profile) > 100:
         raise UserError(f"profile name {profile!r} must be 1-100 characters")
-    store = open_store(paths.database_url(db))
+    url = paths.database_url(db)
+    path = paths.database_file(url)
+    notices = []
+    if path is not None and not path.exists():
+        if (db or os.environ.get("QUIZZER_DB")) and not path.parent.is_dir():
+            raise UserError(f"the folder of the database {path} does not exist",
+                            f"check the --db path for a typo, or create the folder first: mkdir -p {path.parent}")
+        notices.append(f"new database created at {path}")
+    store = open_store(url)
     if store.path is not None:
         from quizzer.store.backup import daily_backup
 
         daily_backup(store.path)
     try:
-        profile_id = store.profile_id(profile)
+        profile_id = _profile(store, profile, explicit, new_profile, notices)
         with store.write() as s:
             synced = sync_cards(s, profile_id, catalog, clock())
     except BaseException:
         store.close()
         raise
-    return Context(catalog, store, profile, profile_id, clock, synced)
+    return Context(catalog, store, profile, profile_id, clock, synced, notices)
+
+
+def _profile(store: Store, name: str, explicit: bool, new_profile: bool, notices: list[str]) -> int:
+    """The profile's id; a mistyped --profile is an error that lists the profiles there are."""
+    known = store.profile_names()
+    if name not in known and known and explicit and not new_profile:
+        raise UserError(f"there is no profile {name!r} in this database",
+                        f"profiles here: {', '.join(known)}; to start a new profile add --new-profile")
+    if name not in known and known:
+        notices.append(f"new profile {name!r} created (the others here: {', '.join(known)})")
+    return store.profile_id(name)

@@ -33,6 +33,14 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "quizzer"
 
 
+def database_file(url: str) -> Path | None:
+    """The file of a SQLite URL from ``database_url``; None for a server database or in-memory."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url[len(prefix):] in ("", ":memory:"):
+        return None
+    return Path(url[len(prefix):])
+
+
 def database_url(override: str | None = None) -> str:
     """``--db``, then ``$QUIZZER_DB`` (a path or any SQLAlchemy URL), then ``data.db``.
 

@@ -111,6 +111,11 @@ class Store:
                 migrations.upgrade(conn, found)
         return found
 
+    def profile_names(self) -> list[str]:
+        """The profiles of this database, oldest first."""
+        with self.read() as s:
+            return list(s.scalars(select(Profile.name).order_by(Profile.id)))
+
     def profile_id(self, name: str) -> int:
         """The id of profile ``name``, created on first use."""
         with self.read() as s:

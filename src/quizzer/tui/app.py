@@ -114,6 +114,8 @@ class QuizzerApp(App[None]):
         self.ctx, self.session, self.exercises, self.course = ctx, session, exercises, course
         self.clock = ctx.clock
         self.sub_title = f"{ctx.catalog.course.title} · {ctx.profile}"
+        for notice in ctx.notices:  # a new database or profile: said where the learner looks
+            self.notify(notice[:1].upper() + notice[1:] + ".", timeout=8)
 
     @property
     def ready(self) -> bool:
