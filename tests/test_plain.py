@@ -72,3 +72,14 @@ def test_the_new_card_limit_is_named_when_it_is_what_stops_the_session(ctx):
     assert session.next_card() is None
     reason = session.nothing_left()
     assert "new-card limit (1) is reached; 4 new cards of the course wait" in reason
+
+
+def test_a_huge_pasted_answer_is_not_echoed_in_full(tmp_path, small_content):
+    db = tmp_path / "plain.db"
+    paste = "x" * 5000
+    # Day 2: a cloze (Enter shows it, 4 grades it), then a code_output question answered with the paste
+    proc = run_plain(db, small_content, f"\n4\n{paste}\n\nq\n", "--day", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert "not quite" in proc.stdout and "(5,001 characters)" in proc.stdout  # the diff line: "+" and the paste
+    assert "x" * 200 not in proc.stdout and len(proc.stdout) < 5000
+    assert rows(db) == [("d02-q001", 4, 0), ("d02-q002", 1, 0)]

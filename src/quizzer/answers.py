@@ -20,9 +20,22 @@ class Verdict:
     diff: str = ""
 
     @property
+    def given_shown(self) -> str:
+        """The learner's answer as a verdict repeats it: a long paste is cut, saying how long it was."""
+        return clip(self.given)
+
+    @property
     def suggested_rating(self) -> int:
         """Good when right, Again when wrong; the learner may change it before confirming."""
         return 3 if self.correct else 1
+
+
+def clip(text: str, limit: int = 160) -> str:
+    """``text`` if short, else its start and how many characters it had (a verdict never echoes a
+    5,000-character paste in full)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit].rstrip()}… ({len(text):,} characters)"
 
 
 def correct_letters(q: Question) -> str:
@@ -72,8 +85,8 @@ def check_output(q: Question, given: str) -> Verdict:
     """Compare printed output with whitespace normalised; the diff shows where they part."""
     want = q.answer.strip()
     ok = normalise_ws(given) == normalise_ws(want)
-    diff = "" if ok else "\n".join(difflib.unified_diff(want.splitlines(), given.strip().splitlines(),
-                                                        "expected", "yours", lineterm="", n=1))
+    diff = "" if ok else "\n".join(clip(line) for line in list(difflib.unified_diff(
+        want.splitlines(), given.strip().splitlines(), "expected", "yours", lineterm="", n=1))[:24])
     return Verdict(ok, want, given.strip(), diff)
 
 

@@ -65,7 +65,7 @@ def run_plain(ctx: Context, focus: Focus | None = None, stdin: TextIO | None = N
                     say(f"  {letter}) {strip_math(choice.text)}")
                 hint = "letters, e.g. AC" if q.multiple else "a letter"
                 verdict = check_typed(q, ask(f"Your answer ({hint}; q quits): "))
-                say("✓ correct" if verdict.correct else f"✗ the answer is {verdict.expected}, you gave {verdict.given or 'nothing'}")
+                say("✓ correct" if verdict.correct else f"✗ the answer is {verdict.expected}, you gave {verdict.given_shown or 'nothing'}")
                 for letter, choice in zip(LETTERS, q.choices):
                     mark = "✓" if choice.correct else "✗"
                     say(f"  {mark} {letter}) {strip_math(choice.why)}")

@@ -191,7 +191,7 @@ class ReviewScreen(Screen):
             self._reveal()
             return
         v = self.verdict
-        text = "✓ Correct" if v.correct else f"✗ Not quite — expected {v.expected!r}, you gave {v.given or 'nothing'!r}"
+        text = "✓ Correct" if v.correct else f"✗ Not quite — expected {v.expected!r}, you gave {v.given_shown or 'nothing'!r}"
         if v.diff:
             text += "\n" + v.diff
         text = escape(text)
