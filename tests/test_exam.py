@@ -34,24 +34,40 @@ def exam(db, content, answers: str, *extra):
 
 def test_plain_exam_scores_stores_and_compares(tmp_path, small_content):
     db = tmp_path / "e.db"
-    first = exam(db, small_content, "\n\n\n\n")  # skip everything
+    first = exam(db, small_content, "x\nx\nx\nx\n")  # every answer wrong
     assert first.returncode == 0, first.stderr
-    rep1 = json.loads(first.stdout[first.stdout.index("{\n"):])
-    assert rep1["questions"] == 4 and rep1["correct"] == 0  # 4 gradable questions in the small course
-    out = first.stdout
-    assert out.index("Answers:") > out.index("[4/4]")  # answers only at the end
+    rep1 = json.loads(first.stdout)  # with --json, stdout is the JSON alone
+    assert rep1["questions"] == 4 and rep1["correct"] == 0 and rep1["recorded"]  # 4 gradable questions in the small course
+    text = first.stderr  # the questions and the text report
+    assert text.index("Answers:") > text.index("[4/4]")  # answers only at the end
+    assert "Seed 1: quizzer exam --seed 1" in text
+    # the report teaches: each question's prompt, the expected answer, and why, for the wrong ones
+    assert "How many elements does a 2×3 tensor have?" in text and "2 × 3 = 6." in text
     right = {"mcq": "AC", "numeric": "6", "cloze": "dynamically", "code_output": "2"}
     import re
 
-    kinds = re.findall(r"\[\d/4\] (\w+) ·", out)
+    kinds = re.findall(r"\[\d/4\] (\w+) ·", text)
     second = exam(db, small_content, "".join(right[k] + "\n" for k in kinds))
-    rep2 = json.loads(second.stdout[second.stdout.index("{\n"):])
+    rep2 = json.loads(second.stdout)
     assert rep2["correct"] == 4 and rep2["previous"]["score"] == 0.0 and rep2["previous"]["change"] == 1.0
     import sqlite3
 
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*), SUM(correct) FROM exams").fetchone() == (2, 4)
         assert conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0] == 0  # schedule untouched by default
+
+
+def test_an_exam_left_at_once_is_not_recorded_nor_compared_with(tmp_path, small_content):
+    db = tmp_path / "e.db"
+    left = exam(db, small_content, "q\n")
+    assert left.returncode == 0 and json.loads(left.stdout)["recorded"] is False
+    assert "not recorded" in left.stderr
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM exams").fetchone()[0] == 0
+    later = json.loads(exam(db, small_content, "6\n6\n6\n6\n").stdout)
+    assert later["recorded"] and "previous" not in later
 
 
 def test_as_reviews_feeds_the_schedule(tmp_path, small_content):
@@ -77,12 +93,29 @@ async def test_exam_screen_in_the_app(ctx):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "question 1 of 2" in str(app.screen.query_one("#exam-header").render())
-        await pilot.press("enter", "enter")  # skip both
+        app.screen.query_one("#exam-answer").value = "zzz"
+        await pilot.press("enter", "enter")  # a wrong answer, then a skip
         await pilot.pause()
-        assert "Score 0/2" in str(app.screen.query_one("#exam-report").render())
+        report = str(app.screen.query_one("#exam-report").render())
+        assert "Score 0/2" in report and "1 answered" in report
+        first = ctx.catalog.questions[qids[0]]
+        assert first.prompt.strip().splitlines()[0][:30] in report
     with ctx.store.read() as s:
         assert s.scalar(select(func.count()).select_from(Exam)) == 1
         assert s.scalar(select(func.count()).select_from(ReviewRow)) == 0
+
+
+async def test_an_exam_starts_from_home_with_e(ctx):
+    from quizzer.tui.app import create_app
+    from quizzer.tui.screens.exam import ExamScreen
+
+    app = create_app(ctx)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamScreen)
+        assert app.screen.run.scope == "days 1-1" and app.screen.run.seed is not None
+        assert set(app.screen.run.questions) <= set(ctx.catalog.questions_for(days={1}))
 
 
 async def test_stats_screen_renders_charts(ctx):

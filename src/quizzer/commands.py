@@ -166,29 +166,23 @@ def _figures(reader, profile_id: int, now, course, wanted: set[str] | None = Non
 
 def cmd_exam(args: argparse.Namespace) -> int:
     from quizzer.context import load_content
-    from quizzer.exam import ExamRun, pick_questions
-    from quizzer.review import focus_for
+    from quizzer.exam import plan_exam
 
-    if args.n < 1 or args.n > 500:
-        raise UserError(f"--n {args.n} is out of range", "ask for 1 to 500 questions")
-    if args.minutes is not None and args.minutes <= 0:
-        raise UserError("--minutes must be positive", "e.g. --minutes 20")
+    if args.json and not args.plain:
+        raise UserError("--json needs --plain", "quizzer exam --plain --json prints the report as JSON on stdout")
+    from quizzer.days import utcnow
+
     catalog = load_content(args.content)
-    focus = focus_for(catalog, args.days, args.week, args.source)
-    if focus.questions is not None:
-        candidates = sorted(focus.questions)
-    else:
-        candidates = catalog.questions_for(days=set(focus.days) if focus.days else None)
-    scope = (f"days {min(args.days)}-{max(args.days)}" if args.days else f"week {args.week}" if args.week
-             else f"source {args.source}" if args.source else "whole course")
-    questions = pick_questions(catalog, candidates, args.n, args.seed)
+    run = plan_exam(catalog, utcnow(), days=args.days, week=args.week, source=args.source, n=args.n,
+                    minutes=args.minutes, seed=args.seed)  # bad options fail before the store is touched
     ctx = _context(args, catalog)
     try:
-        run = ExamRun(scope, questions, ctx.clock(), args.minutes)
+        run.started_at = ctx.clock()
         if args.plain:
             from quizzer.exam_plain import run_exam_plain
 
-            rep = run_exam_plain(ctx, run, args.as_reviews)
+            # with --json, stdout carries the JSON alone: the questions and the text report go to stderr
+            rep = run_exam_plain(ctx, run, args.as_reviews, stdout=sys.stderr if args.json else None)
             if args.json:
                 print(json.dumps(rep, indent=2))
             return 0

@@ -57,6 +57,7 @@ class ExamRun:
     started_at: datetime
     minutes: float | None
     answers: dict[str, str] = field(default_factory=dict)
+    seed: int | None = None  # draws the same questions again: quizzer exam --seed N
 
     def time_left(self, now: datetime) -> float | None:
         if self.minutes is None:
@@ -64,7 +65,40 @@ class ExamRun:
         return self.minutes * 60 - (now - self.started_at).total_seconds()
 
 
+def plan_exam(catalog: Catalog, now: datetime, *, days=None, week: int | None = None, source: str | None = None,
+              n: int = 20, minutes: float | None = None, seed: int | None = None) -> ExamRun:
+    """An exam ready to sit, the same from the CLI and the app: checked options, a named scope,
+    the questions drawn, and the seed that draws them again (chosen here when none is given)."""
+    from quizzer.review import focus_for
+
+    if n < 1 or n > 500:
+        raise UserError(f"--n {n} is out of range", "ask for 1 to 500 questions")
+    if minutes is not None and minutes <= 0:
+        raise UserError("--minutes must be positive", "e.g. --minutes 20")
+    focus = focus_for(catalog, days, week, source)
+    if focus.questions is not None:
+        candidates = sorted(focus.questions)
+    else:
+        candidates = catalog.questions_for(days=set(focus.days) if focus.days else None)
+    scope = (f"days {min(days)}-{max(days)}" if days else f"week {week}" if week
+             else f"source {source}" if source else "whole course")
+    seed = random.randrange(1, 1_000_000) if seed is None else seed
+    return ExamRun(scope, pick_questions(catalog, candidates, n, seed), now, minutes, seed=seed)
+
+
+def days_reached(store: Store, profile_id: int) -> set[int]:
+    """Days 1 to the latest course day with a studied card (Day 1 before any): an exam's default scope."""
+    from sqlalchemy import func
+
+    from quizzer.store.models import CardRow
+
+    with store.read() as s:
+        last = s.scalar(select(func.max(CardRow.day)).where(CardRow.profile_id == profile_id, CardRow.reps > 0))
+    return set(range(1, (last or 1) + 1))
+
+
 def score(catalog: Catalog, run: ExamRun) -> list[dict]:
+    """Each question's verdict, with what the report shows: the prompt's first line and the explanation."""
     out = []
     for qid in run.questions:
         q = catalog.questions[qid]
@@ -72,8 +106,32 @@ def score(catalog: Catalog, run: ExamRun) -> list[dict]:
         verdict = check_typed(q, given) if given is not None else None
         out.append({"question": qid, "topic": q.topic, "level": q.level, "kind": q.kind, "given": given,
                     "expected": verdict.expected if verdict else check_typed(q, "").expected,
-                    "correct": bool(verdict and verdict.correct)})
+                    "correct": bool(verdict and verdict.correct),
+                    "prompt": next((line for line in q.prompt.strip().splitlines() if line.strip()), ""),
+                    "explanation": q.explanation.strip()})
     return out
+
+
+def finish_exam(store: Store, profile_id: int, catalog: Catalog, run: ExamRun, now: datetime,
+                as_reviews: bool = False, session=None) -> dict:
+    """Score, store and report an exam, for the CLI and the app alike.
+
+    An exam left before any answer is not recorded (a 0% would stand as the score later exams
+    are compared with); ``report["recorded"]`` says which. With ``as_reviews`` each answer also
+    counts as a review through ``session`` (a ``ReviewSession``).
+    """
+    answers = score(catalog, run)
+    answered = sum(a["given"] is not None for a in answers)
+    previous = save_exam(store, profile_id, run, answers, now) if answered else None
+    rep = report(catalog, answers, previous)
+    rep.update(recorded=bool(answered), answered=answered, seed=run.seed, scope=run.scope, answers=answers)
+    if as_reviews and answered and session is not None:
+        with store.read() as s:
+            from quizzer.store.models import CardRow
+
+            ids = dict(s.execute(select(CardRow.question_id, CardRow.id).where(CardRow.profile_id == profile_id)).all())
+        rep["counted_as_reviews"] = feed_as_reviews(session, ids, answers)
+    return rep
 
 
 def report(catalog: Catalog, answers: list[dict], previous: Exam | None) -> dict:
@@ -99,8 +157,10 @@ def report(catalog: Catalog, answers: list[dict], previous: Exam | None) -> dict
 def save_exam(store: Store, profile_id: int, run: ExamRun, answers: list[dict], now: datetime) -> Exam | None:
     """Store the exam and return the previous one of the same scope (None if it is the first)."""
     with store.write() as s:
-        previous = s.scalars(select(Exam).where(Exam.profile_id == profile_id, Exam.scope == run.scope)
-                             .order_by(Exam.finished_at.desc()).limit(1)).first()
+        earlier = s.scalars(select(Exam).where(Exam.profile_id == profile_id, Exam.scope == run.scope)
+                            .order_by(Exam.finished_at.desc()).limit(20))
+        # an exam left before any answer (recorded by older versions) is no score to compare with
+        previous = next((e for e in earlier if any(a.get("given") is not None for a in e.answers)), None)
         s.add(Exam(profile_id=profile_id, scope=run.scope, started_at=run.started_at, finished_at=now,
                    questions=len(answers), correct=sum(a["correct"] for a in answers), answers=answers))
     return previous

@@ -5,13 +5,25 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from quizzer.answers import LETTERS, cloze_front, strip_math
+from quizzer.answers import LETTERS, clip, cloze_front, strip_math
 from quizzer.context import Context
-from quizzer.exam import ExamRun, feed_as_reviews, report, save_exam, score
+from quizzer.exam import ExamRun, finish_exam
 
 
 def print_report(rep: dict, out: TextIO) -> None:
-    out.write(f"\nScore: {rep['correct']}/{rep['questions']} ({rep['score']:.0%})\n")
+    """The report of a finished exam: each question with the right answer and why, then the score."""
+    if not rep["recorded"]:
+        out.write("\nNo question was answered, so this exam is not recorded.\n")
+        return
+    out.write("\nAnswers:\n")
+    for a in rep["answers"]:
+        mark = "✓" if a["correct"] else "✗"
+        given = "skipped" if a["given"] is None else f"you gave {clip(a['given'])!r}"
+        out.write(f"\n{mark} {a['question']} · {strip_math(a['prompt'])}\n")
+        out.write(f"  expected {a['expected']!r}; {given}\n")
+        if not a["correct"] and a["explanation"]:
+            out.write("  " + strip_math(a["explanation"]).replace("\n", "\n  ") + "\n")
+    out.write(f"\nScore: {rep['correct']}/{rep['questions']} ({rep['score']:.0%}), {rep['answered']} answered\n")
     if "previous" in rep:
         p = rep["previous"]
         out.write(f"Previous exam of this scope ({p['date'][:10]}): {p['score']:.0%} → change {p['change']:+.0%}\n")
@@ -20,14 +32,18 @@ def print_report(rep: dict, out: TextIO) -> None:
         out.write("Weak topics (under 60%):\n")
         for t in rep["weak_topics"]:
             out.write(f"  {t['topic']}  {t['title']}\n")
+    if "counted_as_reviews" in rep:
+        out.write(f"{rep['counted_as_reviews']} answers counted as reviews.\n")
+    if rep["seed"] is not None:
+        out.write(f"Seed {rep['seed']}: quizzer exam --seed {rep['seed']} (same scope and --n) draws these questions again.\n")
 
 
 def run_exam_plain(ctx: Context, run: ExamRun, as_reviews: bool = False, stdin: TextIO | None = None,
                    stdout: TextIO | None = None) -> dict:
     stdin, out = stdin or sys.stdin, stdout or sys.stdout
     limit = f", {run.minutes:g} minutes" if run.minutes else ""
-    out.write(f"Exam · {run.scope} · {len(run.questions)} questions{limit}. Answers are shown at the end; "
-              "an empty line skips, q ends the exam.\n")
+    out.write(f"Exam · {run.scope} · {len(run.questions)} questions{limit} · seed {run.seed}. Answers are shown at "
+              "the end; an empty line skips, q ends the exam.\n")
     for i, qid in enumerate(run.questions, 1):
         left = run.time_left(ctx.clock())
         if left is not None and left <= 0:
@@ -47,23 +63,12 @@ def run_exam_plain(ctx: Context, run: ExamRun, as_reviews: bool = False, stdin: 
             break
         if line.strip():
             run.answers[qid] = line.strip()
-    answers = score(ctx.catalog, run)
-    previous = save_exam(ctx.store, ctx.profile_id, run, answers, ctx.clock())
-    rep = report(ctx.catalog, answers, previous)
-    out.write("\nAnswers:\n")
-    for a in answers:
-        mark = "✓" if a["correct"] else "✗"
-        out.write(f"  {mark} {a['question']}: expected {a['expected']!r}, you gave {a['given']!r}\n")
-    print_report(rep, out)
+    session = None
     if as_reviews:
-        from sqlalchemy import select
-
         from quizzer.review import ReviewSession
-        from quizzer.store.models import CardRow
 
-        with ctx.store.read() as s:
-            ids = dict(s.execute(select(CardRow.question_id, CardRow.id).where(CardRow.profile_id == ctx.profile_id)).all())
-        n = feed_as_reviews(ReviewSession(ctx.store, ctx.profile_id, ctx.clock), ids, answers)
-        out.write(f"{n} answers counted as reviews.\n")
+        session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock)
+    rep = finish_exam(ctx.store, ctx.profile_id, ctx.catalog, run, ctx.clock(), as_reviews, session)
+    print_report(rep, out)
     out.flush()
     return rep

@@ -39,6 +39,7 @@ ACTIONS = [
     ("Flagged questions", "browse_flagged", "Questions you flagged as wrong or unclear"),
     ("Statistics", "stats", "Activity, workload, retention, calibration, mastery"),
     ("Exercises", "exercises", "PyTorch exercises by day: edit, check, hints"),
+    ("Exam", "exam", "A 20-question exam over the days you have studied (answers at the end)"),
     ("Lessons", "lessons", "The study notes of the course, opened at your course day"),
     ("Export to Anki", "export_anki", "Write the whole course to quizzer-pytorch.apkg"),
     ("Settings", "settings", "Desired retention, limits, steps, day boundary, theme, keys"),
@@ -224,6 +225,21 @@ class QuizzerApp(App[None]):
         from quizzer.tui.screens.stats import StatsScreen
 
         self.when_ready(lambda: self.push_screen(StatsScreen()))
+
+    def action_exam(self) -> None:
+        """An exam over the course days the learner has reached, as ``quizzer exam --days 1-N``."""
+        def start() -> None:
+            from quizzer.exam import days_reached, plan_exam
+            from quizzer.tui.screens.exam import ExamScreen
+
+            try:
+                run = plan_exam(self.ctx.catalog, self.ctx.clock(), days=days_reached(self.ctx.store, self.ctx.profile_id))
+            except UserError as exc:
+                self.notify(f"{exc.message} — {exc.hint}" if exc.hint else exc.message, severity="warning")
+                return
+            self.push_screen(ExamScreen(run))
+
+        self.when_ready(start)
 
     def action_exercises(self) -> None:
         from quizzer.tui.screens.exercises import ExercisesScreen

@@ -10,8 +10,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
-from quizzer.answers import LETTERS, cloze_front, strip_math
-from quizzer.exam import ExamRun, feed_as_reviews, report, save_exam, score
+from quizzer.answers import LETTERS, clip, cloze_front, strip_math
+from quizzer.exam import ExamRun, finish_exam
 from quizzer.tui.widgets import MarkdownText, QuietFooter
 
 
@@ -83,32 +83,30 @@ class ExamScreen(Screen):
             return
         self.finished = True
         app = self.app
-        answers = score(app.ctx.catalog, self.run)
-        previous = save_exam(app.ctx.store, app.ctx.profile_id, self.run, answers, app.ctx.clock())
-        rep = report(app.ctx.catalog, answers, previous)
-        if self.as_reviews:
-            from sqlalchemy import select
-
-            from quizzer.store.models import CardRow
-
-            with app.ctx.store.read() as s:
-                ids = dict(s.execute(select(CardRow.question_id, CardRow.id).where(CardRow.profile_id == app.ctx.profile_id)).all())
-            feed_as_reviews(app.session, ids, answers)
-        lines = [f"[b]Score {rep['correct']}/{rep['questions']} ({rep['score']:.0%})[/b]"]
+        rep = finish_exam(app.ctx.store, app.ctx.profile_id, app.ctx.catalog, self.run, app.ctx.clock(),
+                          self.as_reviews, app.session)
+        self.query_one("#exam-prompt", MarkdownText).show("")
+        self.query_one("#exam-choices", Static).update("")
+        self.query_one("#exam-answer", Input).display = False
+        self.query_one("#exam-header", Static).update("[b]Exam finished[/b] · Esc: home")
+        if not rep["recorded"]:
+            self.query_one("#exam-report", Static).update("No question was answered, so this exam is not recorded.")
+            return
+        lines = [f"[b]Score {rep['correct']}/{rep['questions']} ({rep['score']:.0%})[/b] · {rep['answered']} answered"]
         if "previous" in rep:
             lines.append(f"previous exam of this scope: {rep['previous']['score']:.0%} (change {rep['previous']['change']:+.0%})")
         lines.append("by level: " + ", ".join(f"{k} {v['correct']}/{v['questions']}" for k, v in rep["by_level"].items()))
         if rep["weak_topics"]:
             lines.append("weak topics: " + "; ".join(escape(t["title"]) for t in rep["weak_topics"][:6]))
-        lines.append("")
-        for a in answers:
-            lines.append(f"{'✓' if a['correct'] else '✗'} {a['question']}: expected {escape(repr(a['expected']))}, "
-                         f"you gave {escape(repr(a['given']))}")
-        self.query_one("#exam-prompt", MarkdownText).show("")
-        self.query_one("#exam-choices", Static).update("")
-        self.query_one("#exam-answer", Input).display = False
+        if rep["seed"] is not None:
+            lines.append(f"seed {rep['seed']}: quizzer exam --seed {rep['seed']} draws these questions again")
+        for a in rep["answers"]:
+            given = "skipped" if a["given"] is None else f"you gave {escape(repr(clip(a['given'])))}"
+            lines += ["", f"{'✓' if a['correct'] else '✗'} [b]{a['question']}[/b] · {escape(strip_math(a['prompt']))}",
+                      f"   expected {escape(repr(a['expected']))}; {given}"]
+            if not a["correct"] and a["explanation"]:
+                lines.append("   " + escape(strip_math(a["explanation"])).replace("\n", "\n   "))
         self.query_one("#exam-report", Static).update("\n".join(lines))
-        self.query_one("#exam-header", Static).update("[b]Exam finished[/b] · Esc: home")
 
     def action_leave(self) -> None:
         if not self.finished:

@@ -25,6 +25,7 @@ class HomeScreen(Screen):
         Binding("slash,b", "app.browse", "Browse", id="home.browse"),
         Binding("w", "app.browse_weak", "Weakest", id="home.weakest"),
         Binding("x", "app.exercises", "Exercises", id="home.exercises"),
+        Binding("e", "app.exam", "Exam", id="home.exam"),
         Binding("l", "app.lessons", "Lessons", id="home.lessons"),
         Binding("s", "app.stats", "Stats", id="home.stats"),
         Binding("comma", "app.settings", "Settings", id="home.settings"),
