@@ -249,3 +249,44 @@ async def test_what_opening_created_is_said_in_the_app(ctx):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert [n.message for n in app._notifications] == [f"New database created at {ctx.store.path}."]
+
+
+def footer_keys(screen) -> dict[str, str]:
+    """What the footer offers now: description → key shown."""
+    return {b.description: b.key for _, b, enabled, _ in screen.active_bindings.values() if b.show and enabled}
+
+
+async def test_footer_offers_what_works_now_and_help_and_palette_read_as_a_learner_expects(ctx):
+    from quizzer.tui.screens.review import ReviewScreen
+
+    app = create_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.card.question_id == "d01-q001"  # a flashcard
+        offered = footer_keys(screen)
+        assert "Show answer" in offered and "Again" not in offered and offered["Bury"] == "minus"
+        await pilot.press("space")
+        await pilot.pause()
+        offered = footer_keys(screen)
+        assert "Show answer" not in offered and {"Again", "Hard", "Good", "Easy"} <= set(offered)
+        await pilot.press("3")  # next: d01-q002, an MCQ not yet checked: no grades offered
+        await pilot.pause()
+        assert screen.card.question_id == "d01-q002" and "Good" not in footer_keys(screen)
+        await pilot.press("a", "c", "enter", "3")  # then d01-q003, numeric: the answer box has focus
+        await pilot.pause()
+        assert screen.card.question_id == "d01-q003"
+        offered = footer_keys(screen)
+        assert offered.get("Bury") == "ctrl+b" and offered.get("Suspend") == "ctrl+s"  # not - and @, which are typed
+        await pilot.press("minus")
+        assert screen.query_one("#typed").value == "-"
+        await pilot.press("ctrl+b")  # still buries
+        await pilot.pause()
+        assert card(ctx, "d01-q003").buried_until is not None
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-text").render())
+        assert "question_mark" not in text and "? / f1" in text and "ctrl+b" in text
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Quit" not in titles  # ours, "Quit", is the one the palette lists

@@ -70,6 +70,12 @@ class QuizzerApp(App[None]):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "quizzer"
     COMMANDS = App.COMMANDS | {QuizzerCommands}
+
+    def get_system_commands(self, screen):
+        """Textual's own palette commands, less the Quit that ours already offers."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("question_mark,f1", "help", "Help", id="app.help"),

@@ -5,14 +5,21 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from rich.text import Text
+from textual.keys import format_key
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from quizzer.tui.widgets import QuietFooter
 
 
+def keys_shown(keys: str) -> str:
+    """A binding's keys as the learner presses them: ``question_mark,f1`` → ``? / f1``."""
+    return " / ".join(format_key(k.strip()) for k in keys.split(","))
+
+
 def binding_rows() -> list[tuple[str, str, str, str]]:
-    """(screen, keys, description, binding id) for every binding in the app."""
+    """(screen, keys as shown, description, binding id) for every binding in the app."""
     from quizzer.tui.app import QuizzerApp
     from quizzer.tui.screens.browse import BrowseScreen
     from quizzer.tui.screens.detail import CardDetailScreen
@@ -21,17 +28,18 @@ def binding_rows() -> list[tuple[str, str, str, str]]:
     from quizzer.tui.screens.stats import StatsScreen
     from quizzer.tui.screens.home import HomeScreen
     from quizzer.tui.screens.lessons import LessonScreen
-    from quizzer.tui.screens.review import ReviewScreen
+    from quizzer.tui.screens.review import AnswerBox, ReviewScreen
     from quizzer.tui.screens.settings import SettingsScreen
 
     rows = []
     for name, cls in [("everywhere", QuizzerApp), ("home", HomeScreen), ("review", ReviewScreen),
+                      ("review, typing an answer", AnswerBox),
                       ("lessons", LessonScreen), ("browse", BrowseScreen), ("card", CardDetailScreen), ("exercises", ExercisesScreen),
                       ("stats", StatsScreen), ("exam", ExamScreen),
                       ("settings", SettingsScreen)]:
         for b in cls.BINDINGS:
             if isinstance(b, Binding) and not (name == "review" and b.id and b.id.startswith("review.choose_")):
-                rows.append((name, b.key, b.description, b.id or ""))
+                rows.append((name, keys_shown(b.key), b.description, b.id or ""))
         if name == "review":
             rows.append((name, "a–f", "Select an MCQ choice", "review.choose_a … review.choose_f"))
     return rows
@@ -43,15 +51,17 @@ class HelpScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll():
-            lines = ["[b]Keys[/b]  (remap any of them in Settings → keys, by binding id)", ""]
+            # plain text, not markup: keys such as [ and ] are shown as they are
+            text = Text.assemble(("Keys", "bold"), "  (remap any of them in Settings → keys, by binding id)\n\n")
             current = None
             for screen, keys, description, bid in binding_rows():
                 if screen != current:
-                    lines.append(f"[b]{screen}[/b]")
+                    text.append(f"{screen}\n", style="bold")
                     current = screen
-                lines.append(f"  {keys:<22} {description:<22} [dim]{bid}[/dim]")
-            lines += ["", "ctrl+p opens the command palette: every action by name."]
-            yield Static("\n".join(lines), id="help-text")
+                text.append(f"  {keys:<22} {description:<22} ")
+                text.append(f"{bid}\n", style="dim")
+            text.append("\nctrl+p opens the command palette: every action by name.")
+            yield Static(text, id="help-text")
         yield QuietFooter()
 
     def action_leave(self) -> None:

@@ -37,6 +37,29 @@ class FlagNote(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class AnswerBox(Input):
+    """The typed-answer box: printable keys are the answer, so the review actions it offers in
+    the footer are the ctrl keys that still reach them."""
+
+    BINDINGS = [
+        Binding("ctrl+z", "review('undo')", "Undo", id="review.undo_typing"),
+        Binding("ctrl+b", "review('bury')", "Bury", id="review.bury_typing"),
+        Binding("ctrl+s", "review('suspend')", "Suspend", id="review.suspend_typing"),
+        Binding("ctrl+f", "review('flag')", "Flag", id="review.flag_typing"),
+    ]
+
+    def action_review(self, name: str) -> None:
+        getattr(self.screen, f"action_{name}")()
+
+    def _on_focus(self, event) -> None:
+        super()._on_focus(event)
+        self.screen.refresh_bindings()
+
+    def _on_blur(self, event) -> None:
+        super()._on_blur(event)
+        self.screen.refresh_bindings()
+
+
 class ReviewScreen(Screen):
     BINDINGS = [
         Binding("space", "reveal", "Show answer", id="review.reveal"),
@@ -45,12 +68,12 @@ class ReviewScreen(Screen):
         Binding("3", "grade(3)", "Good", id="review.good"),
         Binding("4", "grade(4)", "Easy", id="review.easy"),
         Binding("enter", "confirm", "Check / confirm", id="review.confirm", show=False),
-        # Anki's keys for these, so the letters stay free for MCQ choices; the ctrl variants
-        # also work while the answer box has focus
-        Binding("z,ctrl+z", "undo", "Undo", id="review.undo"),
-        Binding("minus,ctrl+b", "bury", "Bury", id="review.bury"),
-        Binding("at,ctrl+s", "suspend", "Suspend", id="review.suspend"),
-        Binding("exclamation_mark,ctrl+f", "flag", "Flag", id="review.flag"),
+        # Anki's keys for these, so the letters stay free for MCQ choices; while the answer box
+        # has focus those characters are typed, and the box's own ctrl keys (AnswerBox) do these
+        Binding("z", "undo", "Undo", id="review.undo"),
+        Binding("minus", "bury", "Bury", id="review.bury"),
+        Binding("at", "suspend", "Suspend", id="review.suspend"),
+        Binding("exclamation_mark", "flag", "Flag", id="review.flag"),
         Binding("l", "lesson", "Lesson", id="review.lesson"),
         Binding("escape", "leave", "Home", id="review.home"),
     ] + [Binding(k.lower(), f"choose('{k}')", f"Choice {k}", id=f"review.choose_{k.lower()}", show=False) for k in LETTERS]
@@ -70,7 +93,7 @@ class ReviewScreen(Screen):
         with VerticalScroll(id="card-body"):
             yield MarkdownText(id="prompt")
             yield Static(id="choices")
-            yield Input(placeholder="type your answer, Enter checks", id="typed")
+            yield AnswerBox(placeholder="type your answer, Enter checks", id="typed")
             yield Static(id="verdict")
             with Vertical(id="answer-box"):
                 yield MarkdownText(id="answer")
@@ -86,6 +109,18 @@ class ReviewScreen(Screen):
         self.started = time.monotonic()
         self.show_next()
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Offer only what works now: Show answer before it shows, the grades after, MCQ letters
+        while choosing, and no plain-key actions while their keys are being typed as the answer."""
+        typing = isinstance(self.focused, AnswerBox)
+        if action == "reveal":
+            return self.card is not None and not self.revealed
+        if action == "grade":
+            return self.card is not None and self.revealed
+        if action in ("undo", "bury", "suspend", "flag", "lesson") and typing:
+            return False
+        return True
+
     @property
     def question(self):
         return self.app.ctx.catalog.questions[self.card.question_id]
@@ -93,6 +128,7 @@ class ReviewScreen(Screen):
     def show_next(self) -> None:
         self.card = self.session.next_card()
         self.revealed = False
+        self.refresh_bindings()
         self.verdict = None
         self.selected = set()
         if self.card is None:
@@ -142,6 +178,7 @@ class ReviewScreen(Screen):
     def _reveal(self) -> None:
         q = self.question
         self.revealed = True
+        self.refresh_bindings()
         answer = cloze_back(q.answer) if q.kind == "cloze" else q.answer
         self.query_one("#answer", MarkdownText).show(strip_math(f"**Answer:** {answer}\n\n{q.explanation}"))
         self.query_one("#answer-box").add_class("revealed")
