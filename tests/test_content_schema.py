@@ -171,3 +171,8 @@ def test_cloze_answers_are_compared_as_a_keyboard_types_them(tmp_path):
         assert check_typed(q, typed).correct, typed
     assert not check_typed(q, "y - p / x.mul_(2)").correct
     assert not check_typed(q, "p - y").correct  # one deletion left out
+    body = GOOD.replace("kind: flashcard", "kind: cloze").replace("prompt: P", "prompt: 'The loss is {{c1::cross-entropy}}.'")
+    compound = load_catalog(write_content(tmp_path / "d", {"day01_x.yaml": bank(body)})).questions["d01-q001"]
+    for typed in ["cross-entropy", "cross entropy", "Crossentropy", "cross‑entropy"]:
+        assert check_typed(compound, typed).correct, typed
+    assert not check_typed(compound, "entropy").correct

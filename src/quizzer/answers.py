@@ -72,12 +72,18 @@ _SAME = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‑": "-
                        "’": "'", "`": None, "×": "x"})
 
 
+_COMPOUND = re.compile(r"(?<=[a-z]{2})[-\s]+(?=[a-z]{2})")  # the joint of a compound word
+
+
 def normalise_typed(text: str) -> str:
     """A short typed answer as it is compared: what a keyboard cannot tell apart is the same
-    (Unicode minus and dashes, curly quotes, backticks, spacing, case, a final full stop)."""
+    (Unicode minus and dashes, curly quotes, backticks, spacing, case, a final full stop), and
+    a compound word is the same with or without its hyphen or space (cross-entropy, cross
+    entropy, crossentropy; the hyphen of ``p - y`` between single letters still counts)."""
     import unicodedata
 
     text = unicodedata.normalize("NFKC", text).translate(_SAME).lower()
+    text = _COMPOUND.sub("", text)
     return "".join(text.split()).rstrip(".")
 
 
