@@ -164,3 +164,28 @@ def test_a_snippet_that_sets_print_options_does_not_change_what_the_next_prints(
         Snippet("b", "lesson", "import torch\nprint(torch.tensor([0.925]))"),
     ], [])
     assert [r["stdout"] for r in results] == ["tensor([0.93])\n", "tensor([0.9250])\n"]
+
+
+def test_a_block_that_needs_a_missing_library_is_skipped_and_said_not_failed():
+    from quizzer.content.snippets import Snippet, run_snippets
+
+    results, _ = run_snippets([
+        Snippet("a", "lesson", "import no_such_library_here\nprint(1)", ("no_such_library_here",)),
+        Snippet("b", "lesson", "print(2)"),
+    ], [])
+    assert results[0] == {"stdout": "", "error": None, "skipped": ["no_such_library_here"]}
+    assert results[1]["stdout"] == "2\n"
+
+
+def test_every_library_a_lesson_needs_is_an_optional_extra_of_the_project():
+    """needs=NAME must name a library that pip install -e ".[dev]" installs, so CI runs the block."""
+    import re
+    import tomllib
+
+    from quizzer.content.lessons import load_lessons
+
+    project = tomllib.loads((REAL_CONTENT.parent / "pyproject.toml").read_text())["project"]
+    dev = {re.split(r"[<>=\[ ]", r, maxsplit=1)[0].lower() for r in project["optional-dependencies"]["dev"]}
+    catalog = load_catalog(REAL_CONTENT)
+    needed = {name for f in load_lessons(REAL_CONTENT, catalog.topics).files for b in f.blocks for name in b.needs}
+    assert needed <= dev, needed - dev

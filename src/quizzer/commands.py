@@ -84,7 +84,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{n} problem{'s' * (n != 1)} in the lessons; each line names the file and the line (see content/README.md, Lessons)")
     if not args.code:
         return 1 if problems else 0
-    from quizzer.content.snippets import check_lessons, check_questions
+    from quizzer.content.snippets import check_lessons, check_questions, missing_libraries
 
     questions = [q for qid, q in catalog.questions.items() if args.day is None or catalog.question_day(qid) in args.day]
     findings = check_questions(questions)
@@ -96,6 +96,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     blocks = sum(b.runnable for f in lessons.files if args.day is None or f.day in args.day for b in f.blocks)
     print(f"code checks: {len(questions)} questions, {blocks} lesson code blocks, "
           f"{len(findings) + len(lesson_findings)} problem(s)")
+    for name, n in missing_libraries(lessons, args.day).items():
+        print(f"skipped {n} lesson block{'s' * (n != 1)} that need {name}, which is not installed "
+              f"(pip install -e \".[dev]\" installs every library the course uses)")
     return 1 if findings or lesson_findings or problems else 0
 
 

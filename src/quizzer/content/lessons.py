@@ -54,6 +54,13 @@ class Block:
         words = self.info.split()
         return words[:1] == ["python"] and "norun" not in words
 
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """Optional libraries the block imports, from ``needs=transformers`` in its info string:
+        it runs where they are installed and is reported as skipped where they are not."""
+        return tuple(name for word in self.info.split() if word.startswith("needs=")
+                     for name in word.removeprefix("needs=").split(",") if name)
+
 
 @dataclass(frozen=True)
 class Heading:

@@ -24,6 +24,7 @@ class Snippet:
     question: str
     where: str  # prompt, answer, explanation, verify
     code: str
+    needs: tuple[str, ...] = ()  # optional libraries; the snippet is skipped where one is missing
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,27 @@ def check_questions(questions: list[Question]) -> list[Finding]:
     return findings
 
 
+def missing_libraries(lessons, days: set[int] | None = None) -> dict[str, int]:
+    """Optional library → how many lesson blocks of ``days`` need it and cannot run here."""
+    import importlib.util
+
+    missing: dict[str, int] = {}
+    for f in lessons.files:
+        if days is None or f.day in days:
+            for b in f.blocks:
+                for name in b.needs if b.runnable else ():
+                    if importlib.util.find_spec(name) is None:
+                        missing[name] = missing.get(name, 0) + 1
+    return missing
+
+
 def check_lessons(lessons, days: set[int] | None = None) -> list[str]:
     """Run every runnable block of the lessons of ``days`` (all when None) in one worker; report
     failures, output blocks that differ from what the code prints, and unknown ``torch.*`` names,
     each as ``file:line: message``."""
     files = [f for f in lessons.files if days is None or f.day in days]
     blocks = [(f, b) for f in files for b in f.blocks if b.runnable]
-    snippets = [Snippet(f"{f.shown}:{b.line}", "lesson", b.code) for f, b in blocks]
+    snippets = [Snippet(f"{f.shown}:{b.line}", "lesson", b.code, b.needs) for f, b in blocks]
     mentions: dict[str, tuple[str, int]] = {}
     for f in files:
         for no, line in enumerate(f.lines, 1):
@@ -121,6 +136,8 @@ def check_lessons(lessons, days: set[int] | None = None) -> list[str]:
     results, exists = run_snippets(snippets, sorted(mentions))
     messages = []
     for (f, b), res in zip(blocks, results):
+        if res.get("skipped"):
+            continue  # an optional library is missing; missing_libraries() says which
         if res["error"]:
             messages.append(f"{f.shown}:{b.line}: code raised {res['error'].rstrip()}")
             continue
