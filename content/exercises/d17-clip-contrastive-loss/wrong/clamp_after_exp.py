@@ -1,0 +1,13 @@
+# expect: overflowed to inf before the clamp
+# Clamps the scale after exp: the value is right, but exp(100) is inf in float32 and the gradient is nan.
+import math
+
+import torch
+import torch.nn.functional as F
+
+
+def clip_loss(image_emb, text_emb, logit_scale):
+    img, txt = F.normalize(image_emb, dim=-1), F.normalize(text_emb, dim=-1)
+    logits = logit_scale.exp().clamp(max=100) * img @ txt.T
+    labels = torch.arange(logits.shape[0], device=logits.device)
+    return (F.cross_entropy(logits, labels) + F.cross_entropy(logits.T, labels)) / 2

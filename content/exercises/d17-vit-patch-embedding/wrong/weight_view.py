@@ -1,0 +1,27 @@
+# expect: use .reshape()
+# Flattens the weight with .view, which fails for a non-contiguous (channels-last) weight.
+import torch
+import torch.nn.functional as F
+
+
+def _check(images, patch):
+    if images.shape[-2] % patch or images.shape[-1] % patch:
+        raise ValueError(f"size {tuple(images.shape[-2:])} not divisible by {patch}")
+
+
+def patchify_linear(images, weight, bias, patch):
+    _check(images, patch)
+    cols = F.unfold(images, kernel_size=patch, stride=patch)
+    return cols.transpose(1, 2) @ weight.view(weight.shape[0], -1).T + bias
+
+
+def patchify_conv(images, weight, bias, patch):
+    _check(images, patch)
+    return F.conv2d(images, weight, bias, stride=patch).flatten(2).transpose(1, 2)
+
+
+
+def embed(images, weight, bias, patch, cls_token, pos_embed):
+    tokens = patchify_conv(images, weight, bias, patch)
+    return torch.cat([cls_token.expand(tokens.shape[0], -1, -1), tokens], dim=1) + pos_embed
+
