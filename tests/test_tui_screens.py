@@ -290,3 +290,28 @@ async def test_footer_offers_what_works_now_and_help_and_palette_read_as_a_learn
         assert "question_mark" not in text and "? / f1" in text and "ctrl+b" in text
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Quit" not in titles  # ours, "Quit", is the one the palette lists
+
+
+async def test_a_60_by_15_terminal_keeps_the_answer_box_grades_and_footer_on_screen(ctx):
+    from quizzer.review import focus_for
+
+    app = create_app(ctx, focus=focus_for(ctx.catalog, days={2}))
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("enter")
+        await pilot.press("enter", "4")  # the cloze: shown, graded Easy
+        await pilot.pause()
+        screen = app.screen
+        assert screen.card.question_id == "d02-q002"  # code_output: the answer box must be reachable
+        box = screen.query_one("#typed")
+        assert box.has_focus and box.region.bottom <= 14
+        box.value = "2"
+        await pilot.press("enter")
+        await pilot.pause()
+        buttons = [screen.query_one(f"#grade-{r}") for r in (1, 2, 3, 4)]
+        assert all(b.region.right <= 60 and b.region.bottom <= 14 and b.region.height == 3 for b in buttons)
+        assert screen.query_one("QuietFooter").region.y == 14
+        await pilot.press("enter")  # the suggested grade, from the keyboard
+        await pilot.pause()
+    with ctx.store.read() as s:
+        assert [(r.question_id, r.rating) for r in s.scalars(select(ReviewRow).order_by(ReviewRow.id))] == [
+            ("d02-q001", 4), ("d02-q002", 3)]

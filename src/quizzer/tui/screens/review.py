@@ -184,9 +184,11 @@ class ReviewScreen(Screen):
         self.query_one("#answer-box").add_class("revealed")
         intervals = self.session.intervals(self.card)
         suggested = self.verdict.suggested_rating if self.verdict else None
+        compact = self.app.size.width < 80  # a narrow terminal: the key and the interval fit, the name does not
         for r in (1, 2, 3, 4):
             button = self.query_one(f"#grade-{r}", Button)
-            button.label = f"{r} {RATING_NAMES[r]} · {intervals[r]}" + (" ★" if r == suggested else "")
+            name = RATING_NAMES[r][0] if compact else f"{RATING_NAMES[r]} ·"
+            button.label = f"{r} {name} {intervals[r]}" + (" ★" if r == suggested else "")
             button.variant = "primary" if r == suggested else "default"
         self.query_one("#grades").add_class("revealed")
         self._render_choices()
