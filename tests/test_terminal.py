@@ -11,6 +11,8 @@ import uuid
 
 import pytest
 
+REAL_EXERCISE = __import__("conftest").REAL_CONTENT / "exercises" / "d03-pairwise-distances"
+
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
@@ -29,12 +31,12 @@ def wait_for(session: str, text: str, timeout: float = 30) -> str:
     raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
 
 
-def start(db, content, cache) -> str:
+def start(db, content, cache, size=(100, 30), env: str = "", args: str = "") -> str:
     """quizzer in a new tmux session at 100×30 (the environment spelled out: a running tmux
-    server would otherwise give the app its own)."""
+    server would otherwise give the app its own); ``args`` go after the global options."""
     session = f"quizzer-{uuid.uuid4().hex[:8]}"
-    cmd = f"env QUIZZER_CACHE={cache} {sys.executable} -m quizzer --db {db} --content {content}; sleep 30"
-    tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", cmd)
+    cmd = f"env {env} QUIZZER_CACHE={cache} {sys.executable} -m quizzer --db {db} --content {content} {args}; sleep 30"
+    tmux("new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), cmd)
     return session
 
 
@@ -50,9 +52,9 @@ def review_log(db) -> list[tuple[str, int]]:
         return conn.execute("SELECT question_id, rating FROM review_log ORDER BY id").fetchall()
 
 
-def session_in_tmux(db, content, cache, steps: list[tuple[tuple[str, ...], str]]) -> None:
+def session_in_tmux(db, content, cache, steps: list[tuple[tuple[str, ...], str]], **how) -> None:
     """Start quizzer, and for each step send its keys (if any) and wait for its text; then quit."""
-    session = start(db, content, cache)
+    session = start(db, content, cache, **how)
     try:
         for keys, text in steps:
             if keys:
@@ -102,3 +104,25 @@ def test_lesson_from_a_revealed_card_in_tmux(tmp_path, lesson_content):
         (("3",), "d01-q002"),
     ])
     assert review_log(db) == [("d01-q001", 3)]
+
+
+def test_new_learner_paths_in_a_small_tmux_terminal(tmp_path, small_content):
+    """Global options before the command reach the store; e with no editor says what to set
+    instead of crashing; at 60×15 the grades and the footer stay on screen."""
+    import shutil as _shutil
+
+    db, cache = tmp_path / "small.db", tmp_path / "cache"
+    exercises = tmp_path / "content" / "exercises"
+    _shutil.copytree(REAL_EXERCISE, exercises / REAL_EXERCISE.name)
+    no_editor = f"-u VISUAL -u EDITOR PATH={tmp_path / 'no-editors'} QUIZZER_EXERCISES={tmp_path / 'ws'}"
+    session_in_tmux(db, small_content, cache, [
+        ((), "Streak"),                         # `review` after the global options opens the app
+        (("Enter",), "What is a tensor?"),
+        (("Space",), "1 A"),                    # compact grade buttons at 60 columns
+        ((), "Undo"),                           # and the footer below them
+        (("3",), "d01-q002"),
+        (("Escape",), "Streak"),                # (Esc and x apart: together they read as alt+x)
+        (("x",), REAL_EXERCISE.name[:12]),
+        (("e",), "no text editor found"),
+    ], size=(60, 15), env=no_editor, args="review")
+    assert review_log(db) == [("d01-q001", 3)]  # the grade landed in --db, given before `review`
