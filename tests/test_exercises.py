@@ -69,13 +69,10 @@ def committed(path) -> str | None:
 
 
 @pytest.mark.parametrize("exercise_id", list(EXERCISES))
-def test_workspace_stub_matches_and_teaches(exercise_id):
+def test_stub_teaches_and_no_learner_copy_is_committed(exercise_id):
     ex = EXERCISES[exercise_id]
     stub = ex.stub.read_text(encoding="utf-8")
-    shipped = committed(ex.workspace)
-    if shipped is None:
-        pytest.skip("not a git checkout, or the stub is not committed yet")
-    assert shipped == stub, f"the committed exercises/ copy of {exercise_id} differs from its stub"
+    assert committed(ex.workspace) is None, "exercises/dayNN/ is the learner's workspace: it is made from the stub, not committed"
     assert '"""' in stub and "raise NotImplementedError" in stub
     assert all(t in _topics() for t in ex.meta.topics), ex.meta.topics
 

@@ -199,3 +199,23 @@ async def test_edit_without_any_editor_says_what_to_set_instead_of_crashing(ctx,
         assert "no text editor found" in detail and "export EDITOR=" in detail
         assert app.is_running
     assert (workspace / "day03").exists()  # the learner's file was still created, ready for their own editor
+
+
+def test_the_workspace_is_the_learners_made_from_stubs_and_ignored_by_git(tmp_path):
+    import subprocess
+
+    from conftest import REPO
+    from quizzer.practice.models import ensure_workspace
+
+    content = tmp_path / "content"
+    shutil.copytree(REAL_CONTENT / "exercises" / EX_ID, content / "exercises" / EX_ID)
+    ex = load_exercises(content, tmp_path / "ws")[EX_ID]
+    path = ensure_workspace(ex)
+    assert path.read_bytes() == ex.stub.read_bytes()  # first use: the stub
+    ex.stub.write_text(ex.stub.read_text() + "\n# a course update\n")
+    assert ensure_workspace(ex).read_bytes() == ex.stub.read_bytes()  # untouched: follows the new stub
+    path.write_text(path.read_text() + "\ndef mine(): pass\n")
+    ex.stub.write_text(ex.stub.read_text() + "\n# another update\n")
+    assert "def mine()" in ensure_workspace(ex).read_text()  # edited: never overwritten
+    ignored = subprocess.run(["git", "-C", str(REPO), "check-ignore", "-q", "exercises/day03/pairwise_distances.py"])
+    assert ignored.returncode == 0  # git status stays clean while the learner works

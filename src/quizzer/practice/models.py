@@ -100,9 +100,29 @@ def get_exercise(exercises: dict[str, Exercise], exercise_id: str) -> Exercise:
                       f"did you mean {', '.join(close[:3])}?" if close else "list them with: quizzer exercises")
 
 
+def stub_record(ex: Exercise) -> Path:
+    """Where the workspace keeps the stub a learner's file was made from (hidden, beside it)."""
+    return ex.workspace.with_name(f".{ex.workspace.name}.stub")
+
+
+def place_stub(ex: Exercise) -> None:
+    """Write the stub as the learner's file, remembering which stub it was."""
+    ex.workspace.parent.mkdir(parents=True, exist_ok=True)
+    stub = ex.stub.read_bytes()
+    ex.workspace.write_bytes(stub)
+    stub_record(ex).write_bytes(stub)
+
+
 def ensure_workspace(ex: Exercise) -> Path:
-    """Create the learner's file from the stub if it is missing; return its path."""
+    """The learner's file, created from the stub on first use; return its path.
+
+    The workspace is the learner's (git ignores it), so a course update never overwrites their
+    work: a newer stub replaces the file only while it is still exactly the stub it was made from.
+    """
     if not ex.workspace.exists():
-        ex.workspace.parent.mkdir(parents=True, exist_ok=True)
-        ex.workspace.write_text(ex.stub.read_text(encoding="utf-8"), encoding="utf-8")
+        place_stub(ex)
+        return ex.workspace
+    record = stub_record(ex)
+    if record.exists() and ex.workspace.read_bytes() == record.read_bytes() != ex.stub.read_bytes():
+        place_stub(ex)  # untouched since it was made: follow the course's new stub
     return ex.workspace

@@ -14,7 +14,7 @@ from datetime import datetime
 from fsrs import Card, Rating, State
 from sqlalchemy import select
 
-from quizzer.practice.models import Exercise
+from quizzer.practice.models import Exercise, place_stub
 from quizzer.practice.runner import CheckResult
 from quizzer.scheduler import make_scheduler
 from quizzer.settings import load_settings
@@ -112,6 +112,5 @@ def reset_workspace(ex: Exercise, now: datetime) -> str | None:
             return None
         backup = ex.workspace.with_name(f"{ex.workspace.stem}.{now:%Y%m%d-%H%M%S}.bak.py")
         shutil.copy2(ex.workspace, backup)
-    ex.workspace.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ex.stub, ex.workspace)
+    place_stub(ex)
     return backup.name if backup else None
