@@ -1,0 +1,21 @@
+# expect: do not divide by (1 - drop_prob)
+# Treats masking noise like inverted dropout and rescales the kept elements by 1/(1 - p).
+import torch
+import torch.nn.functional as F
+
+
+def corrupt(x, noise_std, drop_prob, generator):
+    noise = torch.randn(x.shape, generator=generator, device=x.device, dtype=x.dtype)
+    keep = torch.rand(x.shape, generator=generator, device=x.device) >= drop_prob
+    return (x + noise_std * noise) * keep / (1 - drop_prob)
+
+
+def train_step(model, optimizer, x, noise_std, drop_prob, generator):
+    model.train()
+    x_tilde = corrupt(x, noise_std, drop_prob, generator)
+    loss = F.mse_loss(model(x_tilde), x)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+

@@ -1,0 +1,21 @@
+# expect: the target must be the clean x
+# Reconstructs the corrupted input: the loss of a plain autoencoder on noisy data, which the
+# identity map minimises without learning anything about the data.
+import torch
+import torch.nn.functional as F
+
+
+def corrupt(x, noise_std, drop_prob, generator):
+    noise = torch.randn(x.shape, generator=generator, device=x.device, dtype=x.dtype)
+    keep = torch.rand(x.shape, generator=generator, device=x.device) >= drop_prob
+    return (x + noise_std * noise) * keep
+
+
+def train_step(model, optimizer, x, noise_std, drop_prob, generator):
+    model.train()
+    x_tilde = corrupt(x, noise_std, drop_prob, generator)
+    loss = F.mse_loss(model(x_tilde), x_tilde)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
