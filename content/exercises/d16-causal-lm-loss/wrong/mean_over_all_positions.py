@@ -1,0 +1,20 @@
+# expect: the mean is over the counted targets only
+# Zeroes the ignored tokens' losses but divides by every position, B * (T - 1).
+import math
+
+import torch
+import torch.nn.functional as F
+
+
+def causal_lm_loss(logits, input_ids, attention_mask=None, ignore_index=-100):
+    targets = input_ids[:, 1:]
+    if attention_mask is not None:
+        targets = targets.masked_fill(attention_mask[:, 1:] == 0, ignore_index)
+    pred = logits[:, :-1]
+    per_token = F.cross_entropy(pred.reshape(-1, pred.size(-1)), targets.reshape(-1), ignore_index=ignore_index,
+                                reduction="none")
+    return per_token.mean()
+
+
+def perplexity(loss):
+    return math.exp(float(loss))

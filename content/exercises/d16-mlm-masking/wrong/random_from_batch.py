@@ -1,0 +1,16 @@
+# expect: not by shuffling the batch's own tokens
+# Takes the "random" tokens by shuffling the batch's own tokens: ids absent from the batch never appear.
+import torch
+
+
+def mask_tokens(input_ids, special_mask, mask_id, vocab_size, mlm_prob=0.15, generator=None):
+    shape, device = input_ids.shape, input_ids.device
+    selected = (torch.rand(shape, generator=generator, device=device) < mlm_prob) & ~special_mask
+    labels = torch.where(selected, input_ids, torch.full_like(input_ids, -100))
+    r = torch.rand(shape, generator=generator, device=device)
+    flat = input_ids.reshape(-1)
+    order = torch.randperm(flat.numel(), generator=generator, device=device)
+    random_ids = flat[order].reshape(shape)
+    masked = torch.where(selected & (r < 0.8), mask_id, input_ids)
+    masked = torch.where(selected & (r >= 0.8) & (r < 0.9), random_ids, masked)
+    return masked, labels

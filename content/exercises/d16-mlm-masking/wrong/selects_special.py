@@ -1,0 +1,14 @@
+# expect: special_mask marks positions that are never selected
+# Forgets the special mask: [CLS], [SEP] and padding get masked and predicted too.
+import torch
+
+
+def mask_tokens(input_ids, special_mask, mask_id, vocab_size, mlm_prob=0.15, generator=None):
+    shape, device = input_ids.shape, input_ids.device
+    selected = torch.rand(shape, generator=generator, device=device) < mlm_prob
+    labels = torch.where(selected, input_ids, torch.full_like(input_ids, -100))
+    r = torch.rand(shape, generator=generator, device=device)
+    random_ids = torch.randint(0, vocab_size, shape, generator=generator, device=device)
+    masked = torch.where(selected & (r < 0.8), mask_id, input_ids)
+    masked = torch.where(selected & (r >= 0.8) & (r < 0.9), random_ids, masked)
+    return masked, labels
