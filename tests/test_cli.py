@@ -96,3 +96,36 @@ def test_a_mistyped_profile_lists_the_profiles_and_new_profile_creates_one(tmp_p
 
     with sqlite3.connect(db) as conn:
         assert [n for (n,) in conn.execute("SELECT name FROM profiles ORDER BY id")] == ["alice", "bob"]
+
+
+def test_the_course_day_a_learner_is_on_leads_new_cards(tmp_path, small_content):
+    db, content = str(tmp_path / "d.db"), str(small_content)
+    shown = quizzer("day", "2", "--db", db, "--content", content)
+    assert shown.returncode == 0 and "Course day 2: " in shown.stdout and "2 not seen yet" in shown.stdout
+    # new cards come from Day 2 first, then Day 1's
+    quizzer("review", "--plain", "--db", db, "--content", content, input="\n4\n2\n\n\n4\nq\n")
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        first = [q for (q,) in conn.execute("SELECT question_id FROM review_log ORDER BY id")]
+    assert first[:2] == ["d02-q001", "d02-q002"] and first[2].startswith("d01-")
+    assert quizzer("day", "99", "--db", db, "--content", content).returncode == 2
+    off = quizzer("day", "off", "--db", db, "--content", content)
+    assert "No course day set" in off.stdout
+
+
+def test_a_course_day_holds_back_later_days_and_a_day_focus_has_its_own_allowance(ctx, clock):
+    from quizzer.review import ReviewSession, focus_for
+    from quizzer.settings import save_setting
+
+    with ctx.store.write() as s:
+        save_setting(s, ctx.profile_id, "course_day", 1)
+        save_setting(s, ctx.profile_id, "new_per_day", 3)
+    session = ReviewSession(ctx.store, ctx.profile_id, clock)
+    assert session.counts().new == 3  # Day 1's three cards; Day 2 waits
+    for _ in range(3):
+        session.grade(session.next_card().id, 4)
+    assert session.next_card() is None
+    assert "2 new cards of later days wait until you move on (quizzer day 2)" in session.nothing_left()
+    focused = ReviewSession(ctx.store, ctx.profile_id, clock, focus_for(ctx.catalog, days={2}))
+    assert focused.counts().new == 2 and focused.next_card().question_id.startswith("d02-")  # its own allowance

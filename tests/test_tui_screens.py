@@ -223,7 +223,7 @@ async def test_settings_speak_the_learners_language_and_take_anki_steps(ctx):
         await pilot.press("comma")
         await pilot.pause()
         screen = app.screen
-        assert app.focused is screen.query_one("#set-desired_retention")  # typing goes into the first field
+        assert app.focused is screen.query_one("#set-course_day")  # typing goes into the first field
         helps = " ".join(str(label.render()) for label in screen.query(".setting-help"))
         assert "<class" not in helps and "Literal" not in helps and "dict[" not in helps
         assert "yes or no" in helps and "dark or light" in helps

@@ -15,6 +15,7 @@ from quizzer.errors import UserError
 EPILOG = """examples:
   quizzer                         open the review app on today's cards
   quizzer review --plain          review in plain line mode (for scripts and simple terminals)
+  quizzer day 5                   I am on course day 5: new cards from Day 5 first
   quizzer review --day 3          focus new cards on Day 3
   quizzer validate                check every content file, list every problem
   quizzer stats --json            today's numbers as JSON
@@ -104,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     optimize.add_argument("--reschedule", action="store_true", help="recompute every card's schedule from its history with the new parameters")
 
     add("flags", "list questions flagged as wrong or unclear, with the learner's notes", "quizzer flags")
+
+    day = add("day", "show or set the course day you are on: new cards come from it first, then earlier days",
+              "quizzer day 5")
+    day.add_argument("number", nargs="?", metavar="N", help="1-45, or off to take new cards in course order")
 
     coverage = add("coverage", "per day: topics covered, questions by kind, level and category", "quizzer coverage --json")
     coverage.add_argument("--json", action="store_true", help="print JSON for scripts")

@@ -218,6 +218,35 @@ def cmd_optimize(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_day(args: argparse.Namespace) -> int:
+    """Show or set the course day the learner is on."""
+    from quizzer.settings import load_settings, parse_text, save_setting
+
+    ctx = _context(args)
+    try:
+        if args.number is not None:
+            value = parse_text("course_day", "" if args.number.lower() in ("off", "none") else args.number)
+            if value is not None and value not in {d.day for w in ctx.catalog.course.weeks for d in w.days}:
+                raise UserError(f"there is no course day {value}", "course days run 1 to 45")
+            with ctx.store.write() as s:
+                save_setting(s, ctx.profile_id, "course_day", value)
+        with ctx.store.read() as s:
+            day = load_settings(s, ctx.profile_id).course_day
+        if day is None:
+            print("No course day set: new cards come in course order, Day 1 first. Set one with: quizzer day N")
+            return 0
+        title = next(d.title for w in ctx.catalog.course.weeks for d in w.days if d.day == day)
+        unseen = ctx.store.rows("SELECT COUNT(*) FROM cards WHERE profile_id = :p AND day = :d AND reps = 0 AND NOT retired",
+                                p=ctx.profile_id, d=day)[0][0]
+        print(f"Course day {day}: {title}.")
+        print(f"New cards come from Day {day} first ({unseen} not seen yet), then from earlier days; later days wait.")
+        if not ctx.catalog.questions_for(days={day}):
+            print(f"Day {day} has no questions yet: its lessons and syllabus are in `quizzer lesson {day}`.")
+        return 0
+    finally:
+        ctx.close()
+
+
 def cmd_flags(args: argparse.Namespace) -> int:
     from quizzer.review import flags
 
@@ -481,6 +510,7 @@ def run(args: argparse.Namespace) -> int:
         "validate": cmd_validate,
         "stats": cmd_stats,
         "flags": cmd_flags,
+        "day": cmd_day,
         "coverage": cmd_coverage,
         "lesson": cmd_lesson,
         "export": cmd_export,

@@ -32,7 +32,7 @@ class DayProgress:
 class HomeFigures:
     counts: Counts
     days: list[DayProgress]
-    current: DayProgress | None  # the first day with cards not yet introduced
+    current: DayProgress | None  # the learner's course day if set, else the first day with cards not yet introduced
     streak: int
     exercises_total: int
     exercises_passed: int  # passed at least once (including those due again)
@@ -43,7 +43,9 @@ class HomeFigures:
 def home_figures(reader, profile_id: int, now: datetime, settings, course: CourseIndex) -> HomeFigures:
     """Everything the home screen shows; ``settings`` needs the limits and the day boundary."""
     days = day_progress(reader, profile_id, course)
-    current = next((d for d in days if d.introduced < d.cards), days[-1] if days else None)
+    chosen = getattr(settings, "course_day", None)
+    current = (next((d for d in days if d.day == chosen), None) if chosen else None) \
+        or next((d for d in days if d.introduced < d.cards), days[-1] if days else None)
     passed = due = 0
     for status, when in reader.rows("SELECT status, due FROM exercise_state WHERE profile_id = :p", p=profile_id):
         passed += status == "passed"

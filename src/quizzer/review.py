@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from quizzer import scheduler as sched
@@ -105,13 +105,13 @@ class ReviewSession:
                 return first(select(CardRow).where(CardRow.profile_id == self.profile_id, CardRow.retired.is_(False),
                                                    self.focus.where(), CardRow.id.not_in(seen) if seen else True)
                              .order_by(CardRow.position))
-            new_done, review_done = done_today(self.store, self.profile_id, self._today(now)[0])
+            new_done, review_done = done_today(self.store, self.profile_id, self._today(now)[0], self.focus.days)
             review = None
             if review_done < self.settings.reviews_per_day:
                 review = first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end).order_by(CardRow.due))
             new = None
             if new_done < self.settings.new_per_day:
-                new = first(select(CardRow).where(active, CardRow.reps == 0).order_by(CardRow.position))
+                new = first(self._new_cards(active))
             if review is not None and new is not None:
                 reviews_left = s.scalar(select(func.count()).where(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end))
                 new_left = self.settings.new_per_day - new_done
@@ -121,6 +121,15 @@ class ReviewSession:
             if review is not None or new is not None:
                 return review or new
             return first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state != 2, CardRow.due <= now + LEARN_AHEAD).order_by(CardRow.due))
+
+    def _new_cards(self, active):
+        """Unseen cards in the order they are introduced: the course day the learner is on first,
+        then earlier days' in course order; later days wait (without a focus of its own)."""
+        query = select(CardRow).where(active, CardRow.reps == 0)
+        day = self.settings.course_day
+        if day is None or self.focus.days is not None or self.focus.questions is not None:
+            return query.order_by(CardRow.position)
+        return query.where(CardRow.day <= day).order_by(case((CardRow.day == day, 0), else_=1), CardRow.position)
 
     def _studied(self) -> list[int]:
         """The cards graded in this session (for ``Focus.ahead``, which shows each once)."""
@@ -152,9 +161,10 @@ class ReviewSession:
             if count(active) == 0:
                 return (f"every card of {scope} is suspended, buried until tomorrow or retired. "
                         "Unsuspend cards in browse (is:suspended) to study them.")
-            unseen = count(active, CardRow.reps == 0)
+            unseen = len(s.scalars(self._new_cards(active).with_only_columns(CardRow.id)).all())
+            later = count(active, CardRow.reps == 0) - unseen  # days after the learner's course day
             waiting = count(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end)
-        new_done, review_done = done_today(self.store, self.profile_id, start)
+        new_done, review_done = done_today(self.store, self.profile_id, start, self.focus.days)
         if unseen and new_done >= self.settings.new_per_day:
             return (f"today's new-card limit ({self.settings.new_per_day}) is reached; {unseen} new "
                     f"card{'s' * (unseen != 1)} of {scope} wait. Raise the limit in settings to learn "
@@ -162,6 +172,10 @@ class ReviewSession:
         if waiting and review_done >= self.settings.reviews_per_day:
             return (f"today's review limit ({self.settings.reviews_per_day}) is reached; {waiting} "
                     f"review{'s' * (waiting != 1)} of {scope} wait. Raise the limit in settings to go on.")
+        if later:
+            day = self.settings.course_day
+            return (f"every card up to course Day {day} is done for today; {later} new "
+                    f"card{'s' * (later != 1)} of later days wait until you move on (quizzer day {day + 1}).")
         return f"everything of {scope} is done for today. Come back tomorrow!"
 
     def card(self, card_id: int) -> CardRow:

@@ -28,6 +28,8 @@ class ProfileSettings(BaseModel):
     enable_fuzzing: bool = Field(True, description="Spread intervals slightly so cards do not bunch up.")
     day_boundary_hour: int = Field(4, ge=0, le=23, description="Local hour at which a new day starts, as in Anki.")
     theme: Literal["dark", "light"] = Field("dark", description="Colour theme of the app.")
+    course_day: int | None = Field(None, ge=1, le=45, description="The course day you are on: new cards "
+                                   "come from it first, then from earlier days; later days wait.")
     parameters: list[float] | None = Field(None, description="Fitted FSRS-6 parameters (21 numbers), or the defaults.")
     keys: dict[str, str] = Field({}, description="Key remapping: binding id → key.")
 
@@ -51,6 +53,7 @@ WORDED = {  # the allowed values of the fields that are not a numeric range, in 
     "theme": "dark or light",
     "keys": 'binding id = key pairs, e.g. {"review.good": "g"} (ids are listed in help, ?)',
     "parameters": "21 numbers from quizzer optimize, or empty for the defaults",
+    "course_day": "1 to 45, or empty to take new cards in course order",
 }
 
 
@@ -111,6 +114,12 @@ def parse_text(name: str, text: str) -> Any:
         if lowered in ("no", "false", "off", "0"):
             return False
         raise UserError(f"setting {name}: {text!r} is not yes or no", "allowed: yes or no")
+    if name == "course_day":
+        if not text:
+            return None
+        if not text.isdigit():
+            raise UserError(f"setting {name}: {text!r} is not a day number", f"allowed: {WORDED[name]}")
+        return int(text)
     if name in ("keys", "parameters"):
         if not text:
             return {} if name == "keys" else None

@@ -53,18 +53,28 @@ def left_today(reader, profile_id: int, now: datetime, settings: ProfileSettings
 
     learning = count("reps > 0 AND state <> 2 AND due <= :ahead")  # the partial ix_cards_learning
     review = count("reps > 0 AND state = 2 AND due < :end")
-    new_avail = count("reps = 0")
-    new_done, review_done = done_today(reader, profile_id, start)
+    if days is None and questions is None and settings.course_day:  # later days wait for the learner
+        params["cd"] = settings.course_day
+        new_avail = count("reps = 0 AND day <= :cd")
+    else:
+        new_avail = count("reps = 0")
+    new_done, review_done = done_today(reader, profile_id, start, days)
     return Counts(max(0, min(new_avail, settings.new_per_day - new_done)), learning,
                   max(0, min(review, settings.reviews_per_day - review_done)))
 
 
-def done_today(reader, profile_id: int, start: datetime) -> tuple[int, int]:
-    """(new cards introduced, review cards reviewed) since ``start``: what the daily limits count."""
-    done = dict(reader.rows("""
-        SELECT state_before, COUNT(*) FROM review_log
-        WHERE profile_id = :p AND reviewed_at >= :start AND kind = 'review' GROUP BY state_before""",
-                            p=profile_id, start=start))
+def done_today(reader, profile_id: int, start: datetime, days=None) -> tuple[int, int]:
+    """(new cards introduced, review cards reviewed) since ``start``: what the daily limits count.
+
+    With ``days`` only cards of those days count: a focus on some days has its own allowance, so
+    a morning's 20 new cards of the course leave a ``--day 3`` session its own 20.
+    """
+    params = {"p": profile_id, "start": start}
+    focus = _in("c.day", days, "d", params)
+    done = dict(reader.rows(f"""
+        SELECT r.state_before, COUNT(*) FROM review_log r {"JOIN cards c ON c.id = r.card_id" if focus else ""}
+        WHERE r.profile_id = :p AND r.reviewed_at >= :start AND r.kind = 'review'{focus} GROUP BY r.state_before""",
+                            **params))
     return done.get(0, 0), done.get(2, 0)
 
 

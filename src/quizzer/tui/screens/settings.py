@@ -12,12 +12,12 @@ from quizzer.errors import UserError
 from quizzer.settings import FIELDS, describe_range, load_settings, parse_text, parse_value, save_setting, show_value
 from quizzer.tui.widgets import QuietFooter
 
-EDITABLE = ["desired_retention", "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps",
+EDITABLE = ["course_day", "desired_retention", "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps",
             "maximum_interval", "enable_fuzzing", "day_boundary_hour", "theme", "keys"]
 
 
 class SettingsScreen(Screen):
-    AUTO_FOCUS = "#set-desired_retention"
+    AUTO_FOCUS = "#set-course_day"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save"),
         Binding("escape", "leave", "Back", id="settings.back"),
