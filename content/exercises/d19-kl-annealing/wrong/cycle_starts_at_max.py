@@ -1,0 +1,18 @@
+# expect: restarts at beta = 0
+# Counts steps from 1 inside the cycle, so each cycle's first step lands at the end of the previous ramp.
+import torch
+
+
+def linear_warmup(step, warmup_steps, beta_max=1.0):
+    if warmup_steps == 0:
+        return float(beta_max)
+    return float(beta_max) * min(1.0, step / warmup_steps)
+
+
+def cyclical_beta(step, total_steps, n_cycles=4, ratio=0.5, beta_max=1.0):
+    tau = (((step + 1) * n_cycles - 1) % total_steps + 1) / total_steps
+    return float(beta_max) * min(1.0, tau / ratio)
+
+
+def free_bits_kl(kl_per_dim, free_bits):
+    return kl_per_dim.mean(dim=0).clamp(min=free_bits).sum()

@@ -1,0 +1,19 @@
+# expect: without the factor -0.5
+# Forgets the -0.5 in front of the sum: a negative 'KL' that the optimiser would push down forever.
+import torch
+import torch.nn.functional as F
+
+
+def reparameterise(mu, logvar, generator=None):
+    std = torch.exp(0.5 * logvar)
+    return mu + std * torch.randn(mu.shape, generator=generator, dtype=mu.dtype, device=mu.device)
+
+
+def gaussian_kl(mu, logvar):
+    return (1 + logvar - mu.pow(2) - logvar.exp()).sum(dim=1)
+
+
+def elbo_loss(x, x_recon_logits, mu, logvar, beta=1.0):
+    recon = F.binary_cross_entropy_with_logits(x_recon_logits, x, reduction="none").flatten(1).sum(1)
+    return (recon + beta * gaussian_kl(mu, logvar)).mean()
+

@@ -1,0 +1,18 @@
+# expect: not exp(logvar) or logvar itself
+# Uses the encoder's second output as σ directly, forgetting that it is log σ².
+import torch
+import torch.nn.functional as F
+
+
+def reparameterise(mu, logvar, generator=None):
+    return mu + logvar * torch.randn(mu.shape, generator=generator, dtype=mu.dtype, device=mu.device)
+
+
+def gaussian_kl(mu, logvar):
+    return -0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum(dim=1)
+
+
+def elbo_loss(x, x_recon_logits, mu, logvar, beta=1.0):
+    recon = F.binary_cross_entropy_with_logits(x_recon_logits, x, reduction="none").flatten(1).sum(1)
+    return (recon + beta * gaussian_kl(mu, logvar)).mean()
+
