@@ -129,3 +129,48 @@ def test_a_course_day_holds_back_later_days_and_a_day_focus_has_its_own_allowanc
     assert "2 new cards of later days wait until you move on (quizzer day 2)" in session.nothing_left()
     focused = ReviewSession(ctx.store, ctx.profile_id, clock, focus_for(ctx.catalog, days={2}))
     assert focused.counts().new == 2 and focused.next_card().question_id.startswith("d02-")  # its own allowance
+
+
+def test_custom_study_more_new_a_search_and_review_ahead(tmp_path, small_content):
+    import sqlite3
+
+    db, content = str(tmp_path / "c.db"), str(small_content)
+    with_limit = ["--db", db, "--content", content]
+    # a limit of 1 new card a day, used up
+    assert quizzer("review", "--plain", *with_limit, input="\n4\nq\n").returncode == 0
+    from quizzer.store import open_store
+    from quizzer.settings import save_setting
+
+    store = open_store(f"sqlite:///{db}")
+    with store.write() as s:
+        save_setting(s, store.profile_id("default"), "new_per_day", 1)
+    store.close()
+    blocked = quizzer("review", "--plain", *with_limit, input="q\n")
+    assert "new-card limit (1) is reached" in blocked.stdout and "quizzer study --new" in blocked.stdout
+    more = quizzer("study", "--new", "2", "--plain", *with_limit, input="AC\n\n6\n\nq\n")
+    assert "today's new-card limit is now 3" in more.stderr
+    with sqlite3.connect(db) as conn:
+        seen = [q for (q,) in conn.execute("SELECT question_id FROM review_log ORDER BY id")]
+    assert seen == ["d01-q001", "d01-q002", "d01-q003"]  # two more new cards, today only
+    # a search as a session, whatever the due dates: d01-q001 is due in days, shown now
+    found = quizzer("study", "--search", "id:d01-q001", "--plain", *with_limit, input="\n3\nq\n")
+    assert "studying the search 'id:d01-q001': 1 cards" in found.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT question_id FROM review_log ORDER BY id DESC LIMIT 1").fetchone() == ("d01-q001",)
+    ahead = quizzer("study", "--ahead", "30", "--plain", *with_limit, input="q\n")
+    assert ahead.returncode == 0 and "the cards due in the next 30 days" in ahead.stderr
+    nothing = quizzer("study", "--search", "is:lapsed", "--plain", *with_limit, input="q\n")
+    assert nothing.returncode == 2 and "has no cards to study" in nothing.stderr
+
+
+def test_weakest_topics_session_is_the_topics_answered_wrong(ctx, clock):
+    from quizzer.custom_study import weakest_topics
+    from quizzer.review import ReviewSession
+
+    session = ReviewSession(ctx.store, ctx.profile_id, clock)
+    first = session.next_card()  # d01-q001, topic d01.s1.1.1
+    session.grade(first.id, 1)
+    third = session.card(next(c.id for c in map(session.card, range(1, 6)) if c.question_id == "d01-q003"))
+    session.grade(third.id, 3, verdict=True)  # topic d01.s1.1.2, right
+    focus = weakest_topics(ctx.store, ctx.profile_id, ctx.catalog, topics=1)
+    assert focus.questions == {"d01-q001"} and focus.ahead and "d01.s1.1.1" in focus.label

@@ -79,6 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     focus.add_argument("--week", type=int, metavar="N", help="only cards of course week N")
     focus.add_argument("--source", metavar="ID", help="only cards of one seed-course module, e.g. c2-m1-l3")
 
+    study = add("study", "custom study: more new cards today, review ahead, a search or your weakest topics",
+                'quizzer study --search "day:3 is:lapsed"')
+    how = study.add_mutually_exclusive_group(required=True)
+    how.add_argument("--new", type=int, metavar="N", help="allow N more new cards today, then review")
+    how.add_argument("--ahead", type=int, metavar="DAYS", help="review the cards due in the next DAYS days now")
+    how.add_argument("--search", metavar="QUERY", help="study the cards a browse search finds, e.g. 'day:3 is:lapsed'")
+    how.add_argument("--weakest", action="store_true", help="study the cards of the topics you answer wrong most often")
+    study.add_argument("--plain", action="store_true", help="line mode on stdin/stdout instead of the app")
+
     validate = add("validate", "check every content file and list every problem", "quizzer validate --code")
     validate.add_argument("--code", action="store_true", help="also run every code block and check printed answers (needs torch; slow)")
     validate.add_argument("--day", type=_days_arg, metavar="DAYS", help="with --code: only these days")

@@ -59,6 +59,43 @@ def cmd_review(args: argparse.Namespace) -> int:
         ctx.close()
 
 
+def cmd_study(args: argparse.Namespace) -> int:
+    """Custom study: the same session as review, on what the learner chose."""
+    from quizzer import custom_study
+    from quizzer.scheduler import make_scheduler
+    from quizzer.settings import load_settings
+
+    ctx = _context(args)
+    try:
+        now = ctx.clock()
+        focus = None
+        if args.new is not None:
+            limit = custom_study.more_new_today(ctx.store, ctx.profile_id, args.new, now)
+            print(f"today's new-card limit is now {limit}", file=sys.stderr)
+        elif args.ahead is not None:
+            focus = custom_study.review_ahead(ctx.store, ctx.profile_id, args.ahead, now)
+        elif args.search is not None:
+            with ctx.store.read() as s:
+                scheduler = make_scheduler(load_settings(s, ctx.profile_id))
+            focus = custom_study.search_session(ctx.store, ctx.profile_id, ctx.catalog, args.search, now, scheduler)
+        else:
+            focus = custom_study.weakest_topics(ctx.store, ctx.profile_id, ctx.catalog)
+        if focus is not None:
+            print(f"studying {focus.label}: {len(focus.questions)} cards; grading them schedules them as usual",
+                  file=sys.stderr)
+        if args.plain:
+            from quizzer.plain import run_plain
+
+            run_plain(ctx, focus)
+            return 0
+        from quizzer.tui.app import create_app
+
+        create_app(ctx, focus).run()
+        return 0
+    finally:
+        ctx.close()
+
+
 def lesson_day(shown: str) -> int | None:
     """The day of a lesson file named in a problem (``…/lessons/day03/…``), else None."""
     import re
@@ -511,6 +548,7 @@ def run(args: argparse.Namespace) -> int:
         "stats": cmd_stats,
         "flags": cmd_flags,
         "day": cmd_day,
+        "study": cmd_study,
         "coverage": cmd_coverage,
         "lesson": cmd_lesson,
         "export": cmd_export,

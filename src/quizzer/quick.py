@@ -72,6 +72,9 @@ class QuickSettings:
     day_boundary_hour: int = 4
     theme: str = "dark"
     keys: dict[str, str] = field(default_factory=dict)
+    course_day: int | None = None
+    extra_new: int = 0
+    extra_new_on: str = ""
 
 
 def quick_settings(reader, profile_id: int) -> QuickSettings:
@@ -84,6 +87,7 @@ def quick_settings(reader, profile_id: int) -> QuickSettings:
     for key, text in rows:
         if hasattr(defaults, key):
             value = json.loads(text)
-            if type(value) is type(getattr(defaults, key)):
+            default = getattr(defaults, key)
+            if type(value) is type(default) or (default is None and type(value) is int):
                 found[key] = value
     return QuickSettings(**found)

@@ -13,7 +13,7 @@ from quizzer import scheduler as sched
 from quizzer.days import Clock, day_start, next_day_start, utcnow
 from quizzer.errors import UnknownItem
 from quizzer.settings import ProfileSettings, load_settings
-from quizzer.stats import LEARN_AHEAD, Counts, done_today, left_today
+from quizzer.stats import LEARN_AHEAD, Counts, done_today, left_today, new_limit
 from quizzer.store import Store
 from quizzer.store.models import CardRow, Flag, ReviewRow
 
@@ -110,11 +110,12 @@ class ReviewSession:
             if review_done < self.settings.reviews_per_day:
                 review = first(select(CardRow).where(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end).order_by(CardRow.due))
             new = None
-            if new_done < self.settings.new_per_day:
+            limit = new_limit(self.settings, self._today(now)[0])
+            if new_done < limit:
                 new = first(self._new_cards(active))
             if review is not None and new is not None:
                 reviews_left = s.scalar(select(func.count()).where(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end))
-                new_left = self.settings.new_per_day - new_done
+                new_left = limit - new_done
                 # spread new cards evenly through the reviews instead of saving them for last
                 every = max(1, (reviews_left + new_left) // max(new_left, 1))
                 return new if self._since_new >= every - 1 else review
@@ -165,10 +166,10 @@ class ReviewSession:
             later = count(active, CardRow.reps == 0) - unseen  # days after the learner's course day
             waiting = count(active, CardRow.reps > 0, CardRow.state == 2, CardRow.due < end)
         new_done, review_done = done_today(self.store, self.profile_id, start, self.focus.days)
-        if unseen and new_done >= self.settings.new_per_day:
-            return (f"today's new-card limit ({self.settings.new_per_day}) is reached; {unseen} new "
-                    f"card{'s' * (unseen != 1)} of {scope} wait. Raise the limit in settings to learn "
-                    "more today, or come back tomorrow.")
+        if unseen and new_done >= new_limit(self.settings, start):
+            return (f"today's new-card limit ({new_limit(self.settings, start)}) is reached; {unseen} new "
+                    f"card{'s' * (unseen != 1)} of {scope} wait. To learn more today: quizzer study --new 10 "
+                    "(or + in the app), or come back tomorrow.")
         if waiting and review_done >= self.settings.reviews_per_day:
             return (f"today's review limit ({self.settings.reviews_per_day}) is reached; {waiting} "
                     f"review{'s' * (waiting != 1)} of {scope} wait. Raise the limit in settings to go on.")

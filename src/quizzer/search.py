@@ -34,7 +34,7 @@ OPS: dict[str, Callable[[float, float], bool]] = {
     "<=": operator.le, ">=": operator.ge, "!=": operator.ne, "<": operator.lt, ">": operator.gt, "=": operator.eq,
 }
 COMPARE = re.compile(r"^(lapses|reps|prop:r|prop:s|prop:d|prop:due)(<=|>=|!=|<|>|=)(-?[\d.]+)$")
-IS_VALUES = ("due", "new", "learning", "review", "suspended", "buried", "flagged", "retired")
+IS_VALUES = ("due", "new", "learning", "review", "lapsed", "suspended", "buried", "flagged", "retired")
 ALIASES = {"learn": "learning"}  # Anki's spelling
 
 
@@ -145,6 +145,8 @@ def _is(value: str) -> Predicate:
             return c.retired
         if value == "new":
             return c.reps == 0
+        if value == "lapsed":  # forgotten at least once after it had graduated
+            return c.lapses > 0
         if value == "learning":
             return c.reps > 0 and c.state != 2
         if value == "review":

@@ -30,6 +30,8 @@ class ProfileSettings(BaseModel):
     theme: Literal["dark", "light"] = Field("dark", description="Colour theme of the app.")
     course_day: int | None = Field(None, ge=1, le=45, description="The course day you are on: new cards "
                                    "come from it first, then from earlier days; later days wait.")
+    extra_new: int = Field(0, ge=0, le=9999, description="Custom study: extra new cards allowed on one day.")
+    extra_new_on: str = Field("", description="The learner day (ISO date) extra_new applies to.")
     parameters: list[float] | None = Field(None, description="Fitted FSRS-6 parameters (21 numbers), or the defaults.")
     keys: dict[str, str] = Field({}, description="Key remapping: binding id → key.")
 

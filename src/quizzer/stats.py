@@ -59,8 +59,14 @@ def left_today(reader, profile_id: int, now: datetime, settings: ProfileSettings
     else:
         new_avail = count("reps = 0")
     new_done, review_done = done_today(reader, profile_id, start, days)
-    return Counts(max(0, min(new_avail, settings.new_per_day - new_done)), learning,
+    return Counts(max(0, min(new_avail, new_limit(settings, start) - new_done)), learning,
                   max(0, min(review, settings.reviews_per_day - review_done)))
+
+
+def new_limit(settings, start: datetime) -> int:
+    """Today's new-card limit: the daily one, plus what custom study added for this day only."""
+    extra = settings.extra_new if settings.extra_new_on == start.date().isoformat() else 0
+    return settings.new_per_day + extra
 
 
 def done_today(reader, profile_id: int, start: datetime, days=None) -> tuple[int, int]:

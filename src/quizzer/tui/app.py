@@ -39,6 +39,9 @@ ACTIONS = [
     ("Flagged questions", "browse_flagged", "Questions you flagged as wrong or unclear"),
     ("Statistics", "stats", "Activity, workload, retention, calibration, mastery"),
     ("Exercises", "exercises", "PyTorch exercises by day: edit, check, hints"),
+    ("Custom study: 10 more new cards today", "more_new", "Raise today's new-card limit by 10 (as Anki's custom study)"),
+    ("Custom study: review ahead 1 day", "review_ahead", "Review tomorrow's cards now"),
+    ("Custom study: weakest topics", "study_weakest", "The cards of the topics you answer wrong most often, now"),
     ("Exam", "exam", "A 20-question exam over the days you have studied (answers at the end)"),
     ("Lessons", "lessons", "The study notes of the course, opened at your course day"),
     ("Export to Anki", "export_anki", "Write the whole course to quizzer-pytorch.apkg"),
@@ -223,6 +226,48 @@ class QuizzerApp(App[None]):
 
     def action_browse_weak(self) -> None:
         self.action_browse("-is:new prop:r<0.8")
+
+    def action_more_new(self) -> None:
+        def run() -> None:
+            from quizzer.custom_study import more_new_today
+
+            limit = more_new_today(self.ctx.store, self.ctx.profile_id, 10, self.ctx.clock())
+            self.session.reload_settings()
+            self.notify(f"Today's new-card limit is now {limit}.")
+            if isinstance(self.screen, HomeScreen):
+                self.screen.refresh_numbers()
+
+        self.when_ready(run)
+
+    def study(self, make_focus) -> None:
+        """Open a review session on what custom study chose; say why when it chose nothing."""
+        def run() -> None:
+            from quizzer.tui.screens.review import ReviewScreen
+
+            try:
+                focus = make_focus()
+            except UserError as exc:
+                self.notify(f"{exc.message} — {exc.hint}" if exc.hint else exc.message, severity="warning")
+                return
+            self.push_screen(ReviewScreen(focus))
+
+        self.when_ready(run)
+
+    def action_review_ahead(self) -> None:
+        from quizzer.custom_study import review_ahead
+
+        self.study(lambda: review_ahead(self.ctx.store, self.ctx.profile_id, 1, self.ctx.clock()))
+
+    def action_study_weakest(self) -> None:
+        from quizzer.custom_study import weakest_topics
+
+        self.study(lambda: weakest_topics(self.ctx.store, self.ctx.profile_id, self.ctx.catalog))
+
+    def action_study_search(self, query: str) -> None:
+        from quizzer.custom_study import search_session
+
+        self.study(lambda: search_session(self.ctx.store, self.ctx.profile_id, self.ctx.catalog, query,
+                                          self.ctx.clock(), self.session.scheduler))
 
     def action_browse_flagged(self) -> None:
         self.action_browse("is:flagged")

@@ -23,7 +23,12 @@ class BrowseScreen(Screen):
     BINDINGS = [
         Binding("escape", "leave", "Home", id="browse.home"),
         Binding("ctrl+l", "focus_query", "Search box", id="browse.focus_query"),
+        Binding("ctrl+n", "study_these", "Study these now", id="browse.study"),
     ]
+
+    def action_study_these(self) -> None:
+        """Custom study of the search: its cards as a session, whatever their due dates."""
+        self.app.action_study_search(self.query_one("#query", Input).value)
 
     def __init__(self, query: str = "is:due") -> None:
         super().__init__()

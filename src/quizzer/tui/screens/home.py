@@ -26,6 +26,7 @@ class HomeScreen(Screen):
         Binding("w", "app.browse_weak", "Weakest", id="home.weakest"),
         Binding("x", "app.exercises", "Exercises", id="home.exercises"),
         Binding("e", "app.exam", "Exam", id="home.exam"),
+        Binding("plus", "app.more_new", "10 more new", id="home.more_new"),
         Binding("l", "app.lessons", "Lessons", id="home.lessons"),
         Binding("s", "app.stats", "Stats", id="home.stats"),
         Binding("comma", "app.settings", "Settings", id="home.settings"),
