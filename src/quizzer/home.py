@@ -42,10 +42,13 @@ class HomeFigures:
 
 def home_figures(reader, profile_id: int, now: datetime, settings, course: CourseIndex) -> HomeFigures:
     """Everything the home screen shows; ``settings`` needs the limits and the day boundary."""
-    days = day_progress(reader, profile_id, course)
+    studied = day_progress(reader, profile_id, course)
     chosen = getattr(settings, "course_day", None)
-    current = (next((d for d in days if d.day == chosen), None) if chosen else None) \
-        or next((d for d in days if d.introduced < d.cards), days[-1] if days else None)
+    current = (next((d for d in studied if d.day == chosen), None) if chosen else None) \
+        or next((d for d in studied if d.introduced < d.cards), studied[-1] if studied else None)
+    have = {d.day for d in studied}  # the whole course: days whose questions are not written yet too
+    days = sorted(studied + [DayProgress(d, t, 0, 0, 0) for d, t in course.day_titles.items() if d not in have],
+                  key=lambda d: d.day)
     passed = due = 0
     for status, when in reader.rows("SELECT status, due FROM exercise_state WHERE profile_id = :p", p=profile_id):
         passed += status == "passed"

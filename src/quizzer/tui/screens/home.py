@@ -72,6 +72,11 @@ class HomeScreen(Screen):
         table.add_column("seen", justify="right", no_wrap=True)
         table.add_column("mastered", justify="right", no_wrap=True)
         table.add_column("title", ratio=1, no_wrap=True, overflow="ellipsis")
+        here = current.day if current else None
         for d in fig.days:
-            table.add_row(str(d.day), bar(d.introduced, d.cards, 16), f"{d.introduced}/{d.cards}", str(d.mastered), d.title)
+            day = f"▶ {d.day}" if d.day == here else str(d.day)
+            if d.cards:
+                table.add_row(day, bar(d.introduced, d.cards, 16), f"{d.introduced}/{d.cards}", str(d.mastered), d.title)
+            else:  # in the syllabus, its questions not written yet
+                table.add_row(day, "[dim]no questions yet[/dim]", "", "", f"[dim]{escape(d.title)}[/dim]")
         self.query_one("#progress", Static).update(table)
