@@ -52,6 +52,13 @@ def test_edit_keeps_schedule_and_removal_retires_with_history(ctx, tmp_path, clo
 
 
 def test_profiles_have_their_own_cards(ctx, small_content, clock, db_url):
-    other = open_context(db_url, small_content, "bob", clock=clock)
+    import pytest
+
+    from quizzer.errors import UserError
+
+    with pytest.raises(UserError, match="there is no profile 'bob'"):  # a typo is not a new profile ...
+        open_context(db_url, small_content, "bob", clock=clock)
+    other = open_context(db_url, small_content, "bob", clock=clock, new_profile=True)  # ... unless asked for
     assert len(cards(other)) == 5 and other.profile_id != ctx.profile_id
+    assert other.notices == ["new profile 'bob' created (the others here: default)"]
     other.close()
