@@ -219,3 +219,32 @@ def test_the_workspace_is_the_learners_made_from_stubs_and_ignored_by_git(tmp_pa
     assert "def mine()" in ensure_workspace(ex).read_text()  # edited: never overwritten
     ignored = subprocess.run(["git", "-C", str(REPO), "check-ignore", "-q", "exercises/day03/pairwise_distances.py"])
     assert ignored.returncode == 0  # git status stays clean while the learner works
+
+
+def test_watch_moves_on_after_a_pass_with_progress_and_the_re_solve_date(workspace, tmp_path, small_content):
+    import signal
+    import time
+
+    second = "d03-logsumexp-function"
+    for name in (EX_ID, second):
+        shutil.copytree(REAL_CONTENT / "exercises" / name, small_content / "exercises" / name)
+    exercises = load_exercises(small_content, workspace)
+    learner = exercises[EX_ID].workspace
+    learner.parent.mkdir(parents=True)
+    shutil.copy(REAL_CONTENT / "exercises" / EX_ID / "solution.py", learner)
+    proc = subprocess.Popen([sys.executable, "-m", "quizzer", "check", EX_ID, "--watch", "--device", "cpu",
+                             "--db", str(tmp_path / "w.db"), "--content", str(small_content)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out, deadline = "", time.monotonic() + 240
+    try:
+        while "not started" not in out.split("next:")[-1] and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            out += line
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out += proc.communicate(timeout=60)[0]
+    assert f"PASSED {EX_ID}" in out and "comes back for re-solving on 20" in out
+    assert "1/2 done" in out and f"next: {second}" in out  # moved on, as rustlings does
+    assert exercises[second].workspace.exists()  # the next file is ready to edit

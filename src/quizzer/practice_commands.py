@@ -52,14 +52,32 @@ def cmd_exercises(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2))
         return 0
     labels = {"not_started": "not started", "failing": "failing", "passed": "passed", "due": "due for re-solving"}
+    print(progress_line(marks, exercises))
     day = None
     for r in rows:
         if r["day"] != day:
             day = r["day"]
             print(f"Day {day}")
-        print(f"  {r['id']:<36} {labels[r['status']]:<20} {r['title']}")
+        again = f" (again on {r['due'][:10]})" if r["status"] == "passed" and r["due"] else ""
+        print(f"  {r['id']:<36} {labels[r['status']] + again:<33} {r['title']}")
     print("\nstart with: quizzer check ID --watch   (edit the file it names, save, watch the checks)")
     return 0
+
+
+def progress_line(marks, exercises, width: int = 20) -> str:
+    """``[██████░░░░] 7/43 done``: exercises passed (due again counts as done once passed)."""
+    done = sum(1 for ex in exercises if marks.get(ex) and marks[ex].status in ("passed", "due"))
+    total = len(exercises)
+    filled = round(width * done / total) if total else 0
+    return f"[{'█' * filled}{'░' * (width - filled)}] {done}/{total} done"
+
+
+def _next_after(exercises, marks, current: str):
+    """The next exercise to work on after ``current``, in course order (then from the start)."""
+    ids = list(exercises)
+    order = ids[ids.index(current) + 1:] + ids[:ids.index(current)]
+    return next((exercises[i] for i in order
+                 if marks.get(i) is None or marks[i].status in ("not_started", "failing", "due")), None)
 
 
 def _pick(exercises, ctx, wanted: str | None):
@@ -101,13 +119,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             record_attempt(ctx.store, ctx.profile_id, result, ctx.clock())
             print_result(result)
             return 0 if result.passed else 1
-        return _watch(ex, ctx, args.device, WatchJudge, record_attempt)
+        return _watch(ex, ctx, args.device, WatchJudge, record_attempt, exercises)
     finally:
         ctx.close()
 
 
-def _watch(ex, ctx, device: str, judge_cls, record) -> int:
-    """Re-run on every save until the learner presses Ctrl-C (watchfiles, else polling)."""
+def _watch(ex, ctx, device: str, judge_cls, record, exercises=None) -> int:
+    """Re-run on every save until the learner presses Ctrl-C (watchfiles, else polling); after a
+    pass, move on to the next exercise not yet passed, as rustlings does."""
+    from quizzer.practice.progress import standings
+
     judge = judge_cls()
     print("watching for changes; Ctrl-C stops")
     try:
@@ -116,8 +137,19 @@ def _watch(ex, ctx, device: str, judge_cls, record) -> int:
             record(ctx.store, ctx.profile_id, result, ctx.clock())
             print_result(result)
             if result.passed:
-                print("passed! it comes back for re-solving when it is due (quizzer exercises).")
-                return 0
+                marks = standings(ctx.store, ctx.profile_id, ctx.clock())
+                again = marks[ex.id].due
+                print(f"passed! {ex.id} comes back for re-solving on {again:%Y-%m-%d}." if again else "passed!")
+                following = _next_after(exercises, marks, ex.id) if exercises else None
+                if exercises:
+                    print(progress_line(marks, exercises))
+                if following is None:
+                    print("every exercise is passed: well done.")
+                    return 0
+                ex = following
+                _prepare(ex, ctx)
+                print(f"\n── next: {ex.id}: {ex.meta.title}\n  your file: {ex.workspace}")
+                continue
             _wait_for_change(ex.workspace)
             print("\n── file changed, checking again ──")
     except KeyboardInterrupt:
