@@ -83,3 +83,9 @@ def test_a_huge_pasted_answer_is_not_echoed_in_full(tmp_path, small_content):
     assert "not quite" in proc.stdout and "(5,001 characters)" in proc.stdout  # the diff line: "+" and the paste
     assert "x" * 200 not in proc.stdout and len(proc.stdout) < 5000
     assert rows(db) == [("d02-q001", 4, 0), ("d02-q002", 1, 0)]
+
+
+def test_line_mode_renders_markdown_instead_of_showing_it_raw(tmp_path, small_content):
+    proc = run_plain(tmp_path / "plain.db", small_content, "\n4\nq\n", "--day", "2")
+    assert "print(1 + 1)" in proc.stdout and "```" not in proc.stdout  # the code block, without its fences
+    assert "Answer: PyTorch builds its graph dynamically." in proc.stdout and "**" not in proc.stdout

@@ -29,6 +29,19 @@ def run_plain(ctx: Context, focus: Focus | None = None, stdin: TextIO | None = N
     out = stdout or sys.stdout
     session = ReviewSession(ctx.store, ctx.profile_id, ctx.clock, focus)
 
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    # Markdown rendered, not shown raw (no ** or fences); colours only on a terminal
+    console = Console(file=out, force_terminal=out.isatty(), width=min(100, Console().width), highlight=False,
+                      force_jupyter=False)
+
+    def show(markdown: str) -> None:
+        with console.capture() as captured:
+            console.print(Markdown(markdown, code_theme="monokai"))
+        out.write("\n".join(line.rstrip() for line in captured.get().strip("\n").splitlines()) + "\n")
+        out.flush()
+
     def say(text: str = "", end: str = "\n") -> None:
         out.write(text + end)
         out.flush()
@@ -57,7 +70,7 @@ def run_plain(ctx: Context, focus: Focus | None = None, stdin: TextIO | None = N
             badges = f"{q.kind} · {q.category.upper()} · {q.level}"
             say(f"[{graded + 1}] Day {topic.day} · {topic.title} · {badges}   ({q.id})")
             say()
-            say(strip_math(cloze_front(q.prompt) if q.kind == "cloze" else q.prompt))
+            show(strip_math(cloze_front(q.prompt) if q.kind == "cloze" else q.prompt))
             started = monotonic()
             suggested = verdict = None
             if q.kind == "mcq":
@@ -80,9 +93,9 @@ def run_plain(ctx: Context, focus: Focus | None = None, stdin: TextIO | None = N
                 ask("Press Enter to show the answer (q quits): ")
             elapsed_ms = int((monotonic() - started) * 1000)
             say()
-            say("Answer: " + strip_math(cloze_back(q.answer) if q.kind == "cloze" else q.answer))
+            show("**Answer:** " + strip_math(cloze_back(q.answer) if q.kind == "cloze" else q.answer))
             say()
-            say(strip_math(q.explanation))
+            show(strip_math(q.explanation))
             say()
             choices = "  ".join(f"{r} {RATING_NAMES[r]} ({intervals[r]})" for r in (1, 2, 3, 4))
             default = f" [Enter = {suggested}]" if suggested else ""
