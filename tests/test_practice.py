@@ -110,6 +110,7 @@ async def test_exercises_screen_runs_a_check_and_stores_it(ctx, workspace):
         assert "not started" in str(app.screen.query_one("#exercise-detail").render())
         await pilot.press("h")
         assert "hint 1 of" in str(app.screen.query_one("#exercise-detail").render())
+        assert app.screen.sub_title.endswith(f"0/{len(app.exercises)} done")  # the progress, in the header
     with ctx.store.read() as s:
         assert [a.status for a in s.scalars(select(ExerciseAttempt))] == ["failed"]
 

@@ -35,7 +35,7 @@ def print_result(result) -> None:
 def cmd_exercises(args: argparse.Namespace) -> int:
     if args.action == "verify":
         return cmd_verify(args)
-    from quizzer.practice.progress import standings
+    from quizzer.practice.progress import progress_line, standings
 
     ctx, exercises = _setup(args)
     try:
@@ -62,14 +62,6 @@ def cmd_exercises(args: argparse.Namespace) -> int:
         print(f"  {r['id']:<36} {labels[r['status']] + again:<33} {r['title']}")
     print("\nstart with: quizzer check ID --watch   (edit the file it names, save, watch the checks)")
     return 0
-
-
-def progress_line(marks, exercises, width: int = 20) -> str:
-    """``[██████░░░░] 7/43 done``: exercises passed (due again counts as done once passed)."""
-    done = sum(1 for ex in exercises if marks.get(ex) and marks[ex].status in ("passed", "due"))
-    total = len(exercises)
-    filled = round(width * done / total) if total else 0
-    return f"[{'█' * filled}{'░' * (width - filled)}] {done}/{total} done"
 
 
 def _next_after(exercises, marks, current: str):
@@ -127,7 +119,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _watch(ex, ctx, device: str, judge_cls, record, exercises=None) -> int:
     """Re-run on every save until the learner presses Ctrl-C (watchfiles, else polling); after a
     pass, move on to the next exercise not yet passed, as rustlings does."""
-    from quizzer.practice.progress import standings
+    from quizzer.practice.progress import progress_line, standings
 
     judge = judge_cls()
     print("watching for changes; Ctrl-C stops")

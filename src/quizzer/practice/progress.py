@@ -114,3 +114,11 @@ def reset_workspace(ex: Exercise, now: datetime) -> str | None:
         shutil.copy2(ex.workspace, backup)
     place_stub(ex)
     return backup.name if backup else None
+
+
+def progress_line(marks, exercises, width: int = 20) -> str:
+    """``[██████░░░░] 7/43 done``: exercises passed (due again counts as done once passed)."""
+    done = sum(1 for ex in exercises if marks.get(ex) and marks[ex].status in ("passed", "due"))
+    total = len(exercises)
+    filled = round(width * done / total) if total else 0
+    return f"[{'█' * filled}{'░' * (width - filled)}] {done}/{total} done"

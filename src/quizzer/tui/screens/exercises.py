@@ -15,8 +15,8 @@ from textual.widgets import DataTable, Header, Static
 from quizzer.errors import UserError
 from quizzer.practice.editor import editor_command
 from quizzer.practice.models import ensure_workspace
-from quizzer.practice.progress import (can_see_solution, record_attempt, reset_workspace, reveal_hint,
-                                       standings)
+from quizzer.practice.progress import (can_see_solution, progress_line, record_attempt, reset_workspace,
+                                       reveal_hint, standings)
 from quizzer.practice.runner import run_check
 from quizzer.tui.widgets import QuietFooter
 
@@ -56,7 +56,11 @@ class ExercisesScreen(Screen):
         table.clear()
         for ex in app.exercises.values():
             st = marks.get(ex.id)
-            table.add_row(str(ex.meta.day), ex.id, LABELS[st.status if st else "not_started"], ex.meta.title, key=ex.id)
+            status = LABELS[st.status if st else "not_started"]
+            if st and st.status == "passed" and st.due:
+                status += f" · again {st.due:%b %d}"
+            table.add_row(str(ex.meta.day), ex.id, status, ex.meta.title, key=ex.id)
+        self.sub_title = progress_line(marks, app.exercises)
         if app.exercises:
             table.move_cursor(row=min(row, len(app.exercises) - 1))
         else:
