@@ -1,0 +1,20 @@
+# expect: only boxes that are kept suppress
+# Lets every box suppress the lower-scored boxes it overlaps, even a box that was itself discarded.
+import torch
+
+
+def box_iou(a, b):
+    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
+    area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
+    wh = (torch.minimum(a[:, None, 2:], b[None, :, 2:]) - torch.maximum(a[:, None, :2], b[None, :, :2])).clamp(min=0)
+    inter = wh[..., 0] * wh[..., 1]
+    union = area_a[:, None] + area_b[None, :] - inter
+    return torch.where(union > 0, inter / union, torch.zeros_like(inter))
+
+
+def nms(boxes, scores, iou_threshold):
+    order = torch.sort(scores, descending=True, stable=True).indices
+    iou = box_iou(boxes[order], boxes[order])
+    later = torch.ones_like(iou, dtype=torch.bool).triu(diagonal=1)
+    suppressed = ((iou > iou_threshold) & later).any(dim=0)
+    return order[~suppressed]
