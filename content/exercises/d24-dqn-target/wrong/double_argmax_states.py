@@ -1,0 +1,12 @@
+# expect: choosing a* from online(states)
+# Double DQN with the online network's argmax taken on the current states, not the next ones.
+import torch
+import torch.nn.functional as F
+
+def dqn_loss(online, target, batch, gamma, double=False):
+    q = online(batch["states"]).gather(1, batch["actions"][:, None]).squeeze(1)
+    with torch.no_grad():
+        nt = target(batch["next_states"])
+        nq = nt.gather(1, online(batch["states"]).argmax(1, keepdim=True)).squeeze(1) if double else nt.max(1).values
+        y = batch["rewards"] + gamma * (1.0 - batch["dones"].to(batch["rewards"].dtype)) * nq
+    return F.smooth_l1_loss(q, y)

@@ -1,0 +1,17 @@
+# expect: max over dim 0, the batch
+# Takes the max over dim 0 (the batch) instead of dim 1 (the actions).
+import torch
+import torch.nn.functional as F
+
+
+def dqn_loss(online, target, batch, gamma, double=False):
+    s, a, r = batch["states"], batch["actions"], batch["rewards"]
+    s2, d = batch["next_states"], batch["dones"]
+    q = online(s).gather(1, a[:, None]).squeeze(1)
+    with torch.no_grad():
+        if double:
+            nxt = target(s2).gather(1, online(s2).argmax(dim=0)[:, None]).squeeze(1)
+        else:
+            nxt = target(s2).max(dim=0).values
+        y = r + gamma * (1.0 - d.to(r.dtype)) * nxt
+    return F.smooth_l1_loss(q, y)
