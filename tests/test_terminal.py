@@ -33,9 +33,10 @@ def wait_for(session: str, text: str, timeout: float = 30) -> str:
 
 def start(db, content, cache, size=(100, 30), env: str = "", args: str = "") -> str:
     """quizzer in a new tmux session at 100×30 (the environment spelled out: a running tmux
-    server would otherwise give the app its own); ``args`` go after the global options."""
+    server would otherwise give the app its own, and pytest's COLUMNS and LINES would override
+    the pane's size); ``args`` go after the global options."""
     session = f"quizzer-{uuid.uuid4().hex[:8]}"
-    cmd = f"env {env} QUIZZER_CACHE={cache} {sys.executable} -m quizzer --db {db} --content {content} {args}; sleep 30"
+    cmd = f"env -u COLUMNS -u LINES {env} QUIZZER_CACHE={cache} {sys.executable} -m quizzer --db {db} --content {content} {args}; sleep 30"
     tmux("new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), cmd)
     return session
 
